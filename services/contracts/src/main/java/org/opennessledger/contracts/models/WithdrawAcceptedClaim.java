@@ -1,0 +1,12 @@
+package org.opennessledger.contracts.models;
+
+import org.opennessledger.contracts.values.AggregateCommand;
+import org.opennessledger.contracts.values.ClaimTarget;
+
+/** Sent by the platform when an accepted claim loses its acceptance (rejected or reopened). */
+public record WithdrawAcceptedClaim(String modelId, ClaimTarget target, String claimId) implements AggregateCommand {
+    @Override
+    public String aggregateId() {
+        return modelId;
+    }
+}

@@ -1,0 +1,42 @@
+package org.opennessledger.contracts.queries;
+
+/**
+ * Read-side questions. Each is answered by a projection in the assessments service; the response
+ * type is named beside each record.
+ */
+public final class Queries {
+    private Queries() {
+    }
+
+    /** → {@code List<ModelSummaryView>}, ordered by name. */
+    public record ListModels() {
+    }
+
+    /** → {@code Optional<ModelView>}. */
+    public record GetModel(String modelId) {
+    }
+
+    /** → {@code MatrixView}: every release × every component, current accepted status. */
+    public record GetMatrix() {
+    }
+
+    /** → {@code Optional<ClaimView>}. */
+    public record GetClaim(String claimId) {
+    }
+
+    /** → {@code List<AssessmentVersionView>}, version 1 first; empty when the release is unknown or unassessed. */
+    public record ListAssessmentVersions(String modelId, String releaseId) {
+    }
+
+    /** → {@code Optional<AssessmentVersionView>}. */
+    public record GetAssessmentVersion(String modelId, String releaseId, int version) {
+    }
+
+    /** → {@code List<HistoryEntryView>}, oldest first: the family, its releases and every claim on it. */
+    public record GetModelHistory(String modelId) {
+    }
+
+    /** → {@code List<HistoryEntryView>}, oldest first. */
+    public record GetClaimHistory(String claimId) {
+    }
+}

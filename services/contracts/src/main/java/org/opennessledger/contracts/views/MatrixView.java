@@ -1,0 +1,12 @@
+package org.opennessledger.contracts.views;
+
+import java.util.List;
+import java.util.Map;
+
+/** The openness matrix: one row per release, one cell per component that has an accepted claim. */
+public record MatrixView(List<String> components, List<Row> rows) {
+
+    public record Row(String modelId, String modelName, String releaseId, String releaseName,
+                      int assessmentVersion, Map<String, AssessedComponentView> cells) {
+    }
+}
