@@ -1,0 +1,54 @@
+package org.opennessledger.assessments;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.config.Configurer;
+import org.opennessledger.assessments.projection.ReadModelProjector;
+import org.opennessledger.assessments.query.ReadModelQueries;
+import org.opennessledger.assessments.readmodel.ReadModels;
+
+/**
+ * Wires the assessments service (the read side) into an Axon configuration: the projections as
+ * event handlers of the processing group {@value ReadModelProjector#PROCESSING_GROUP} and the
+ * query handlers. The platform chooses the processor type and the token store for that group.
+ */
+public final class AssessmentsConfiguration {
+
+    /** Processing groups of the projections; the platform configures a processor for each. */
+    public static final List<String> PROCESSING_GROUPS = List.of(ReadModelProjector.PROCESSING_GROUP);
+
+    private AssessmentsConfiguration() {
+    }
+
+    /**
+     * Registers the projections and the query handlers. The group is given a single sequence for
+     * all events: versions and pages derive from the order of events across aggregates (a claim's
+     * acceptance and a release's registration), so they must not be split over parallel
+     * segments. Extra segments simply stay idle.
+     */
+    public static void registerWith(Configurer configurer, MongoDatabase database) {
+        Objects.requireNonNull(configurer, "configurer");
+        ReadModels readModels = new ReadModels(database);
+        configurer.eventProcessing()
+                .registerEventHandler(c -> new ReadModelProjector(readModels))
+                // A constant string (not SequentialPolicy's Object) hashes alike on every node.
+                .registerSequencingPolicy(ReadModelProjector.PROCESSING_GROUP,
+                        c -> event -> ReadModelProjector.PROCESSING_GROUP);
+        configurer.registerQueryHandler(c -> new ReadModelQueries(readModels));
+    }
+
+    /** Declares the indexes a real MongoDB needs for the read models' non-{@code _id} reads. Idempotent. */
+    public static void ensureIndexes(MongoDatabase database) {
+        ReadModels.ensureIndexes(database);
+    }
+
+    /**
+     * Drops every read-model collection. A replay (reset of the group's tokens) re-delivers events
+     * to documents that have already applied them and changes nothing; to rebuild the read models
+     * (e.g. after a projection change), stop the processor, call this, then reset its tokens.
+     */
+    public static void dropReadModels(MongoDatabase database) {
+        ReadModels.drop(database);
+    }
+}

@@ -1,0 +1,200 @@
+package org.opennessledger.assessments.projection;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.opennessledger.assessments.readmodel.AssessmentVersions;
+import org.opennessledger.assessments.readmodel.ClaimPages;
+import org.opennessledger.assessments.readmodel.EventContext;
+import org.opennessledger.assessments.readmodel.ModelPages;
+import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.assessments.readmodel.Timeline;
+import org.opennessledger.contracts.claims.ClaimAccepted;
+import org.opennessledger.contracts.claims.ClaimLocked;
+import org.opennessledger.contracts.claims.ClaimProposed;
+import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReopened;
+import org.opennessledger.contracts.claims.ClaimReviewed;
+import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.models.AcceptedClaimRecorded;
+import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
+import org.opennessledger.contracts.values.ClaimStatus;
+import org.opennessledger.contracts.values.LedgerMetaData;
+import org.opennessledger.contracts.views.ClaimView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects every ledger event into all read models. One handler class on purpose: the models
+ * depend on each other within one event (a model page copies the claim page and the assessment
+ * head just written), so each handler updates them in an explicit order — claim page, assessment
+ * versions, model page, history — rather than relying on handler registration order.
+ * <p>
+ * Handlers take the {@link EventMessage} rather than a {@link TrackingToken} parameter: Axon only
+ * invokes a handler with a token parameter for tracked messages, and these projections must also
+ * run under a subscribing processor (then history falls back to a local counter for positions).
+ */
+@ProcessingGroup(ReadModelProjector.PROCESSING_GROUP)
+public class ReadModelProjector {
+
+    public static final String PROCESSING_GROUP = "read-models";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelProjector.class);
+
+    private final ClaimPages claims;
+    private final ModelPages models;
+    private final AssessmentVersions assessments;
+    private final Timeline timeline;
+
+    public ReadModelProjector(ReadModels readModels) {
+        this.claims = readModels.claimPages();
+        this.models = readModels.modelPages();
+        this.assessments = readModels.assessmentVersions();
+        this.timeline = readModels.timeline();
+    }
+
+    @EventHandler
+    public void on(ModelFamilyRegistered event, EventMessage<?> message) {
+        EventContext context = context(message);
+        models.registered(event, context);
+        timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
+    }
+
+    @EventHandler
+    public void on(ReleaseRegistered event, EventMessage<?> message) {
+        EventContext context = context(message);
+        if (!models.releaseRegistered(event, context)) {
+            log.warn("release {} registered for unknown model family {}", event.releaseId(), event.modelId());
+        }
+        assessments.releaseRegistered(event.modelId(), event.releaseId(), context);
+        models.refreshAssessments(event.modelId());
+        timeline.record(context, HistorySummaries.of(event), event.modelId(), event.releaseId(), null);
+    }
+
+    @EventHandler
+    public void on(ClaimProposed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        models.refreshClaim(claims.proposed(event, context));
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimReviewed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.reviewed(event, context));
+        claim.ifPresent(models::refreshClaim);
+        timeline.record(context, HistorySummaries.of(event), claim.map(ClaimView::modelId).orElse(null),
+                claim.map(ClaimView::releaseId).orElse(null), event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimAccepted event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.consensusReached(event.claimId(),
+                ClaimStatus.ACCEPTED, event.policyVersion(), event.agreeCount(), event.disagreeCount(), context));
+        assessments.claimAccepted(event.claimId(), event.target(), claim.orElse(null), context);
+        claim.ifPresent(models::refreshClaim);
+        models.refreshAssessments(event.target().modelId());
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimRejected event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.consensusReached(event.claimId(),
+                ClaimStatus.REJECTED, event.policyVersion(), event.agreeCount(), event.disagreeCount(), context));
+        if (event.wasAccepted()) {
+            assessments.claimWithdrawn(event.claimId(), event.target(), context);
+        }
+        claim.ifPresent(models::refreshClaim);
+        models.refreshAssessments(event.target().modelId());
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimReopened event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.consensusReached(event.claimId(),
+                ClaimStatus.PROPOSED, event.policyVersion(), event.agreeCount(), event.disagreeCount(), context));
+        if (event.previousStatus() == ClaimStatus.ACCEPTED) {
+            assessments.claimWithdrawn(event.claimId(), event.target(), context);
+        }
+        claim.ifPresent(models::refreshClaim);
+        models.refreshAssessments(event.target().modelId());
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimLocked event, EventMessage<?> message) {
+        EventContext context = context(message);
+        known(event.claimId(), claims.locked(event, context)).ifPresent(models::refreshClaim);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimSuperseded event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.superseded(event, context));
+        assessments.claimWithdrawn(event.claimId(), event.target(), context);
+        claim.ifPresent(models::refreshClaim);
+        models.refreshAssessments(event.target().modelId());
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(AcceptedClaimRecorded event, EventMessage<?> message) {
+        timeline.record(context(message), HistorySummaries.of(event), event.modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(AcceptedClaimWithdrawn event, EventMessage<?> message) {
+        timeline.record(context(message), HistorySummaries.of(event), event.modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ConsensusPolicyPublished event, EventMessage<?> message) {
+        timeline.record(context(message), HistorySummaries.of(event), null, null, null);
+    }
+
+    private static Optional<ClaimView> known(String claimId, Optional<ClaimView> claim) {
+        if (claim.isEmpty()) {
+            log.warn("event for unknown claim {} (no ClaimProposed projected); only its history entry is written",
+                    claimId);
+        }
+        return claim;
+    }
+
+    static EventContext context(EventMessage<?> message) {
+        Long position = null;
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong tokenPosition = tracked.trackingToken().position();
+            position = tokenPosition.isPresent() ? tokenPosition.getAsLong() : null;
+        }
+        MetaData metaData = message.getMetaData();
+        return new EventContext(message.getIdentifier(), position, message.getTimestamp(),
+                message.getPayloadType().getSimpleName(), text(metaData, LedgerMetaData.ACTOR_ID),
+                text(metaData, LedgerMetaData.ACTOR_ROLES), text(metaData, LedgerMetaData.REASON),
+                text(metaData, LedgerMetaData.CORRELATION_ID));
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

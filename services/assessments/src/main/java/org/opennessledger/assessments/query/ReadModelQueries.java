@@ -1,0 +1,73 @@
+package org.opennessledger.assessments.query;
+
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
+import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
+import org.opennessledger.contracts.queries.Queries.GetMatrix;
+import org.opennessledger.contracts.queries.Queries.GetModel;
+import org.opennessledger.contracts.queries.Queries.GetModelHistory;
+import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
+import org.opennessledger.contracts.queries.Queries.ListModels;
+import org.opennessledger.contracts.views.AssessmentVersionView;
+import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.contracts.views.ModelSummaryView;
+import org.opennessledger.contracts.views.ModelView;
+
+/**
+ * Answers every query in {@code contracts.queries.Queries} from the read models. Unknown ids
+ * give {@code Optional.empty()} or an empty list, never an error.
+ */
+public class ReadModelQueries {
+
+    private final ReadModels readModels;
+
+    public ReadModelQueries(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @QueryHandler
+    public List<ModelSummaryView> handle(ListModels query) {
+        return readModels.modelPages().list();
+    }
+
+    @QueryHandler
+    public Optional<ModelView> handle(GetModel query) {
+        return readModels.modelPages().find(query.modelId());
+    }
+
+    @QueryHandler
+    public MatrixView handle(GetMatrix query) {
+        return readModels.modelPages().matrix();
+    }
+
+    @QueryHandler
+    public Optional<ClaimView> handle(GetClaim query) {
+        return readModels.claimPages().find(query.claimId());
+    }
+
+    @QueryHandler
+    public List<AssessmentVersionView> handle(ListAssessmentVersions query) {
+        return readModels.assessmentVersions().list(query.modelId(), query.releaseId());
+    }
+
+    @QueryHandler
+    public Optional<AssessmentVersionView> handle(GetAssessmentVersion query) {
+        return readModels.assessmentVersions().find(query.modelId(), query.releaseId(), query.version());
+    }
+
+    @QueryHandler
+    public List<HistoryEntryView> handle(GetModelHistory query) {
+        return readModels.timeline().ofModel(query.modelId());
+    }
+
+    @QueryHandler
+    public List<HistoryEntryView> handle(GetClaimHistory query) {
+        return readModels.timeline().ofClaim(query.claimId());
+    }
+}

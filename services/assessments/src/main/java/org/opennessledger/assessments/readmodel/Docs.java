@@ -1,0 +1,80 @@
+package org.opennessledger.assessments.readmodel;
+
+import com.mongodb.MongoClientSettings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.codecs.Codec;
+import org.bson.codecs.EncoderContext;
+import org.bson.Document;
+
+/**
+ * Conversions between read-model documents and Java values. Instants are stored as BSON dates
+ * (millisecond precision, so a real MongoDB can range-query them); calendar dates as ISO strings.
+ */
+final class Docs {
+
+    private static final Codec<Document> DOCUMENT_CODEC =
+            MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+
+    private Docs() {
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Document document, String key) {
+        Date date = document.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    static LocalDate localDate(Document document, String key) {
+        String value = document.getString(key);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    static int integer(Document document, String key) {
+        Object value = document.get(key);
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+
+    static long longValue(Document document, String key) {
+        Object value = document.get(key);
+        return value instanceof Number number ? number.longValue() : 0L;
+    }
+
+    static boolean bool(Document document, String key) {
+        return Boolean.TRUE.equals(document.get(key));
+    }
+
+    /** A mutable copy of an embedded array of documents (empty when absent). */
+    static List<Document> documents(Document document, String key) {
+        List<Document> list = document.getList(key, Document.class);
+        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+
+    /** A mutable copy of an embedded array of strings (empty when absent). */
+    static List<String> strings(Document document, String key) {
+        List<String> list = document.getList(key, String.class);
+        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+
+    /**
+     * A deep, typed copy of a document as it is now, used to tell whether a change altered anything.
+     * (Encoded eagerly: {@code Document.toBsonDocument} returns a lazy wrapper that would follow later changes.)
+     */
+    static BsonDocument snapshot(Document document) {
+        BsonDocument copy = new BsonDocument();
+        DOCUMENT_CODEC.encode(new BsonDocumentWriter(copy), document, EncoderContext.builder().build());
+        return copy;
+    }
+}

@@ -1,0 +1,76 @@
+package org.opennessledger.assessments.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.List;
+import java.util.Objects;
+import org.bson.Document;
+
+/**
+ * The read models of the assessments service and the MongoDB collections that hold them. See
+ * the module's README.md for the shape of each document.
+ */
+public final class ReadModels {
+
+    public static final String MODEL_PAGES = "model_pages";
+    public static final String CLAIM_PAGES = "claim_pages";
+    public static final String ASSESSMENT_INPUTS = "assessment_inputs";
+    public static final String ASSESSMENT_HEADS = "assessment_heads";
+    public static final String ASSESSMENT_VERSIONS = "assessment_versions";
+    public static final String HISTORY = "history";
+
+    public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
+            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY);
+
+    private final ClaimPages claimPages;
+    private final ModelPages modelPages;
+    private final AssessmentVersions assessmentVersions;
+    private final Timeline timeline;
+
+    public ReadModels(MongoDatabase database) {
+        Objects.requireNonNull(database, "database");
+        this.claimPages = new ClaimPages(database.getCollection(CLAIM_PAGES));
+        this.assessmentVersions = new AssessmentVersions(database.getCollection(ASSESSMENT_INPUTS),
+                database.getCollection(ASSESSMENT_HEADS), database.getCollection(ASSESSMENT_VERSIONS));
+        this.modelPages = new ModelPages(database.getCollection(MODEL_PAGES), assessmentVersions);
+        this.timeline = new Timeline(database.getCollection(HISTORY));
+    }
+
+    public ClaimPages claimPages() {
+        return claimPages;
+    }
+
+    public ModelPages modelPages() {
+        return modelPages;
+    }
+
+    public AssessmentVersions assessmentVersions() {
+        return assessmentVersions;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * Declares the indexes a real MongoDB needs for the non-{@code _id} reads. Idempotent.
+     * (mongo-java-server accepts the calls and ignores non-unique indexes.)
+     */
+    public static void ensureIndexes(MongoDatabase database) {
+        MongoCollection<Document> history = database.getCollection(HISTORY);
+        history.createIndex(Indexes.ascending("modelId", "position"));
+        history.createIndex(Indexes.ascending("claimId", "position"));
+        history.createIndex(Indexes.ascending("actorId", "position"));
+        database.getCollection(MODEL_PAGES).createIndex(Indexes.ascending("name"));
+        database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("modelId"));
+        database.getCollection(ASSESSMENT_VERSIONS).createIndex(
+                Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
+    }
+
+    /** Drops every read-model collection: the first step of a rebuild (then reset the processor's tokens). */
+    public static void drop(MongoDatabase database) {
+        COLLECTIONS.forEach(name -> database.getCollection(name).drop());
+    }
+}

@@ -1,0 +1,91 @@
+package org.opennessledger.assessments;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.opennessledger.contracts.claims.ClaimAccepted;
+import org.opennessledger.contracts.claims.ClaimLocked;
+import org.opennessledger.contracts.claims.ClaimProposed;
+import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReopened;
+import org.opennessledger.contracts.claims.ClaimReviewed;
+import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.models.AcceptedClaimRecorded;
+import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
+import org.opennessledger.contracts.values.ClaimStatus;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Verdict;
+
+/** Event payloads as the write side emits them, with test defaults for the parts a test does not care about. */
+final class Events {
+
+    static final String LLAMA = "llama-3";
+    static final String SMALL = "llama-3.1-8b";
+    static final String LARGE = "llama-3.1-70b";
+    static final String POLICY = "v1";
+
+    private Events() {
+    }
+
+    static ModelFamilyRegistered family(String modelId, String name) {
+        return new ModelFamilyRegistered(modelId, name, "Meta", name + " models", "alice");
+    }
+
+    static ReleaseRegistered release(String releaseId) {
+        return new ReleaseRegistered(LLAMA, releaseId, releaseId.toUpperCase(), "3.1", LocalDate.of(2024, 7, 23),
+                null, List.of("https://huggingface.co/meta-llama/" + releaseId), "alice");
+    }
+
+    static ClaimTarget ofRelease(String releaseId, ComponentId component) {
+        return ClaimTarget.release(LLAMA, releaseId, component);
+    }
+
+    static ClaimTarget ofFamily(ComponentId component) {
+        return ClaimTarget.family(LLAMA, component);
+    }
+
+    static ClaimProposed proposed(String claimId, ClaimTarget target, Openness openness, String licence) {
+        return new ClaimProposed(claimId, target, openness, licence,
+                List.of(new Evidence("https://example.org/" + claimId, "the passage that matters",
+                        LocalDate.of(2025, 2, 1), "sha256:abc")),
+                "because the evidence says so", "alice", POLICY);
+    }
+
+    static ClaimReviewed reviewed(String claimId, String reviewer, Verdict verdict, String reason, Verdict previous,
+                                  int agree, int disagree) {
+        return new ClaimReviewed(claimId, reviewer, verdict, reason, previous, agree, disagree);
+    }
+
+    static ClaimAccepted accepted(String claimId, ClaimTarget target) {
+        return new ClaimAccepted(claimId, target, POLICY, 3, 0);
+    }
+
+    static ClaimRejected rejected(String claimId, ClaimTarget target, boolean wasAccepted) {
+        return new ClaimRejected(claimId, target, POLICY, 0, 3, wasAccepted);
+    }
+
+    static ClaimReopened reopened(String claimId, ClaimTarget target, ClaimStatus previous) {
+        return new ClaimReopened(claimId, target, POLICY, previous, 2, 2);
+    }
+
+    static ClaimLocked locked(String claimId, ClaimTarget target) {
+        return new ClaimLocked(claimId, target, ClaimStatus.ACCEPTED, POLICY);
+    }
+
+    static AcceptedClaimRecorded recorded(ClaimTarget target, String claimId, String previousClaimId) {
+        return new AcceptedClaimRecorded(target.modelId(), target, claimId, previousClaimId);
+    }
+
+    static ClaimSuperseded superseded(String claimId, ClaimTarget target, String by) {
+        return new ClaimSuperseded(claimId, target, by, "a newer claim for the same target was accepted");
+    }
+
+    static ConsensusPolicyPublished policy() {
+        return new ConsensusPolicyPublished(POLICY, 3, 2.0 / 3, 2.0 / 3, Duration.ofDays(14));
+    }
+}

@@ -1,0 +1,132 @@
+package org.opennessledger.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opennessledger.assessments.Events.LARGE;
+import static org.opennessledger.assessments.Events.LLAMA;
+import static org.opennessledger.assessments.Events.SMALL;
+import static org.opennessledger.assessments.Events.accepted;
+import static org.opennessledger.assessments.Events.family;
+import static org.opennessledger.assessments.Events.locked;
+import static org.opennessledger.assessments.Events.ofFamily;
+import static org.opennessledger.assessments.Events.ofRelease;
+import static org.opennessledger.assessments.Events.policy;
+import static org.opennessledger.assessments.Events.proposed;
+import static org.opennessledger.assessments.Events.recorded;
+import static org.opennessledger.assessments.Events.rejected;
+import static org.opennessledger.assessments.Events.release;
+import static org.opennessledger.assessments.Events.reopened;
+import static org.opennessledger.assessments.Events.reviewed;
+import static org.opennessledger.assessments.Events.superseded;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.values.ClaimStatus;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Verdict;
+
+/** At-least-once delivery: an event handled twice must leave the same documents as handled once. */
+class IdempotencyTest {
+
+    private static final ClaimTarget SMALL_WEIGHTS = ofRelease(SMALL, ComponentId.FINAL_WEIGHTS);
+    private static final ClaimTarget LARGE_WEIGHTS = ofRelease(LARGE, ComponentId.FINAL_WEIGHTS);
+    private static final ClaimTarget FAMILY_LICENCE = ofFamily(ComponentId.LICENCE_TERMS);
+
+    @Test
+    void redeliveringEveryEventAfterTheWholeStreamLeavesEveryDocumentUnchanged() {
+        try (ReadSide readSide = ReadSide.tracking()) {
+            story(readSide).forEach(readSide::publish);
+            readSide.awaitProjected();
+            Map<String, List<Document>> once = readSide.documents();
+            assertThat(once.get(ReadModels.ASSESSMENT_VERSIONS)).hasSize(10);
+
+            readSide.replayEverything();
+
+            assertThat(readSide.documents()).isEqualTo(once);
+        }
+    }
+
+    @Test
+    void deliveringEveryEventTwiceInARowLeavesTheSameDocumentsAsDeliveringItOnce() {
+        try (ReadSide single = ReadSide.tracking(); ReadSide doubled = ReadSide.tracking()) {
+            List<EventMessage<?>> story = story(single);
+            story.forEach(single::publish);
+            story.forEach(message -> {
+                doubled.publish(message);
+                doubled.publish(message);
+            });
+            single.awaitProjected();
+            doubled.awaitProjected();
+
+            Map<String, List<Document>> once = single.documents();
+            Map<String, List<Document>> twice = doubled.documents();
+            // The second delivery sits at a later position in the doubled store, so compare history
+            // entries by content and by order, not by absolute position.
+            assertThat(withoutHistoryPositions(twice)).isEqualTo(withoutHistoryPositions(once));
+            assertThat(historyOrder(twice)).isEqualTo(historyOrder(once)).hasSize(story.size());
+        }
+    }
+
+    /** Every kind of event, including reviews replaced, supersession, fallback and withdrawal. */
+    private static List<EventMessage<?>> story(ReadSide clock) {
+        List<EventMessage<?>> story = new ArrayList<>();
+        story.add(clock.message(policy(), "root", "admin", "initial thresholds"));
+        story.add(clock.message(family(LLAMA, "Llama 3"), "alice", "reviewer", null));
+        story.add(clock.message(release(SMALL), "alice", "reviewer", null));
+        story.add(clock.message(release(LARGE), "alice", "reviewer", null));
+        story.add(clock.message(proposed("cf", FAMILY_LICENCE, Openness.PARTIAL, "LicenseRef-llama3.1"),
+                "alice", "reviewer", null));
+        story.add(clock.message(proposed("c1", SMALL_WEIGHTS, Openness.OPEN, "LicenseRef-llama3.1"),
+                "alice", "reviewer", null));
+        story.add(clock.message(reviewed("c1", "bob", Verdict.AGREE, null, null, 1, 0), "bob", "reviewer", null));
+        story.add(clock.message(reviewed("c1", "carol", Verdict.DISAGREE, "gated", null, 1, 1),
+                "carol", "reviewer", null));
+        story.add(clock.message(reviewed("c1", "carol", Verdict.AGREE, null, Verdict.DISAGREE, 2, 0),
+                "carol", "reviewer", "changed my mind"));
+        story.add(clock.message(reviewed("c1", "dave", Verdict.AGREE, null, null, 3, 0), "dave", "reviewer", null));
+        story.add(clock.message(accepted("c1", SMALL_WEIGHTS), "dave", "reviewer", null));
+        story.add(clock.message(recorded(SMALL_WEIGHTS, "c1", null), "system", "system", null));
+        story.add(clock.message(accepted("cf", FAMILY_LICENCE), "dave", "reviewer", null));
+        story.add(clock.message(release("llama-3.2-1b"), "alice", "reviewer", null));
+        story.add(clock.message(proposed("c2", SMALL_WEIGHTS, Openness.PARTIAL, "LicenseRef-llama3.1"),
+                "bob", "reviewer", null));
+        story.add(clock.message(accepted("c2", SMALL_WEIGHTS), "erin", "reviewer", null));
+        story.add(clock.message(recorded(SMALL_WEIGHTS, "c2", "c1"), "system", "system", null));
+        story.add(clock.message(superseded("c1", SMALL_WEIGHTS, "c2"), "system", "system", null));
+        story.add(clock.message(locked("c2", SMALL_WEIGHTS), "system", "system", null));
+        story.add(clock.message(proposed("c3", LARGE_WEIGHTS, Openness.OPEN, null), "bob", "reviewer", null));
+        story.add(clock.message(accepted("c3", LARGE_WEIGHTS), "erin", "reviewer", null));
+        story.add(clock.message(rejected("c3", LARGE_WEIGHTS, true), "frank", "reviewer", "weights were pulled"));
+        story.add(clock.message(reopened("cf", FAMILY_LICENCE, ClaimStatus.ACCEPTED), "frank", "reviewer", null));
+        story.add(clock.message(new AcceptedClaimWithdrawn(LLAMA, FAMILY_LICENCE, "cf"), "system", "system", null));
+        return story;
+    }
+
+    private static Map<String, List<Document>> withoutHistoryPositions(Map<String, List<Document>> documents) {
+        Map<String, List<Document>> copy = new LinkedHashMap<>(documents);
+        copy.put(ReadModels.HISTORY, documents.get(ReadModels.HISTORY).stream()
+                .map(entry -> {
+                    Document withoutPosition = new Document(entry);
+                    withoutPosition.remove("position");
+                    return withoutPosition;
+                })
+                .toList());
+        return copy;
+    }
+
+    private static List<Object> historyOrder(Map<String, List<Document>> documents) {
+        return documents.get(ReadModels.HISTORY).stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getLong("position")))
+                .map(entry -> entry.get("_id"))
+                .toList();
+    }
+}

@@ -1,0 +1,85 @@
+package org.opennessledger.assessments.readmodel;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The read-modify-write every read model relies on, against the real driver and mongo-java-server. */
+class DocumentUpdatesTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    private final MongoCollection<Document> collection;
+
+    DocumentUpdatesTest() {
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        collection = client.getDatabase("test").getCollection("pages");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void anEventIsAppliedOnceEvenWhenItIsDeliveredAgainAfterLaterEvents() {
+        DocumentUpdates.update(collection, "p", () -> new Document("items", List.of()), "e1", append("a"));
+        DocumentUpdates.update(collection, "p", null, "e2", append("b"));
+        DocumentUpdates.update(collection, "p", null, "e1", append("a"));
+
+        Document stored = collection.find(eq("_id", "p")).first();
+        assertThat(stored.getList("items", String.class)).containsExactly("a", "b");
+        assertThat(stored.getList(DocumentUpdates.APPLIED_EVENTS, String.class)).containsExactly("e1", "e2");
+        assertThat(stored.getLong(DocumentUpdates.REVISION)).isEqualTo(2L);
+    }
+
+    @Test
+    void aChangeThatAltersNothingIsNotWritten() {
+        DocumentUpdates.update(collection, "p", () -> new Document("name", "x"), null, doc -> { });
+        DocumentUpdates.update(collection, "p", null, null, doc -> doc.put("name", "x"));
+
+        assertThat(collection.find(eq("_id", "p")).first().getLong(DocumentUpdates.REVISION)).isEqualTo(1L);
+    }
+
+    @Test
+    void aWriteBetweenReadAndReplaceMakesTheUpdateFailInsteadOfLosingIt() {
+        DocumentUpdates.update(collection, "p", () -> new Document("items", List.of()), null, doc -> { });
+
+        assertThatThrownBy(() -> DocumentUpdates.update(collection, "p", null, "e1", doc -> {
+            // Another writer gets in after this update read the document.
+            collection.updateOne(eq("_id", "p"), Updates.combine(Updates.push("items", "other"),
+                    Updates.inc(DocumentUpdates.REVISION, 1L)));
+            append("mine").accept(doc);
+        })).isInstanceOf(ConcurrentModificationException.class);
+
+        assertThat(collection.find(eq("_id", "p")).first().getList("items", String.class)).containsExactly("other");
+    }
+
+    @Test
+    void anUpdateOfAnAbsentDocumentWithoutInitialDoesNothing() {
+        assertThat(DocumentUpdates.update(collection, "missing", null, "e1", append("a"))).isEmpty();
+        assertThat(collection.countDocuments()).isZero();
+    }
+
+    private static java.util.function.Consumer<Document> append(String item) {
+        return doc -> {
+            List<String> items = Docs.strings(doc, "items");
+            items.add(item);
+            doc.put("items", items);
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.opennessledger.claims;
+
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.lifecycle.Phase;
+import org.opennessledger.claims.claim.Claim;
+import org.opennessledger.claims.model.ModelFamily;
+import org.opennessledger.claims.policy.ConsensusPolicyBook;
+import org.opennessledger.claims.policy.ConsensusPolicyProvider;
+import org.opennessledger.claims.policy.EventStoreConsensusPolicyProvider;
+import org.opennessledger.claims.process.SupersessionProcess;
+
+/**
+ * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim and
+ * ConsensusPolicyBook, the {@link ConsensusPolicyProvider} component (handlers receive it as a
+ * parameter) and the {@link SupersessionProcess} (processing group "claims-supersession").
+ * The caller supplies the event store, serializer, correlation data providers, processors and
+ * the DeadlineManager component.
+ */
+public final class ClaimsConfiguration {
+
+    private ClaimsConfiguration() {
+    }
+
+    public static void registerWith(Configurer configurer, ClaimsSettings settings) {
+        configurer.registerComponent(ConsensusPolicyProvider.class,
+                c -> new EventStoreConsensusPolicyProvider(c.eventStore(), settings.defaultLockAfter()));
+        configurer.configureAggregate(aggregate(ModelFamily.class, settings));
+        configurer.configureAggregate(aggregate(Claim.class, settings));
+        configurer.configureAggregate(aggregate(ConsensusPolicyBook.class, settings));
+        configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
+        configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                () -> config.commandBus().registerHandlerInterceptor(new UnknownAggregateTranslator())));
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, ClaimsSettings settings) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> new AggregateCommandTargetResolver())
+                .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), settings.snapshotEvery()));
+    }
+}

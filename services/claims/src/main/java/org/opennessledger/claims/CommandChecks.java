@@ -1,0 +1,86 @@
+package org.opennessledger.claims;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+import org.opennessledger.contracts.errors.CommandRejected;
+
+/** Content rules shared by command handlers; each failure is a CommandRejected INVALID naming the field. */
+public final class CommandChecks {
+
+    /** Model and release ids: lower case, digits and . _ -, starting with a letter or digit, at most 100. */
+    public static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,99}$");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    public static final int MAX_URL_LENGTH = 2048;
+
+    private CommandChecks() {
+    }
+
+    public static String slug(String value, String field) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            throw CommandRejected.invalid(field + " must match " + SLUG.pattern() + " (lower-case letters, digits,"
+                    + " '.', '_' or '-', at most 100 characters), got " + quoted(value));
+        }
+        return value;
+    }
+
+    public static String uuid(String value, String field) {
+        if (value == null || !UUID_TEXT.matcher(value).matches()) {
+            throw CommandRejected.invalid(field + " must be a UUID such as 123e4567-e89b-12d3-a456-426614174000, got "
+                    + quoted(value));
+        }
+        return value;
+    }
+
+    /** Required text of {@code min..max} characters after stripping surrounding white space; returns it stripped. */
+    public static String text(String value, String field, int min, int max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.length() < min) {
+            throw CommandRejected.invalid(field + " is required");
+        }
+        if (stripped.length() > max) {
+            throw CommandRejected.invalid(field + " is longer than " + max + " characters (" + stripped.length() + ")");
+        }
+        return stripped;
+    }
+
+    /** Optional text of at most {@code max} characters; blank becomes null. */
+    public static String optionalText(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(value, field, 1, max);
+    }
+
+    public static String httpUrl(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw CommandRejected.invalid(field + " is empty");
+        }
+        if (value.length() > MAX_URL_LENGTH) {
+            throw CommandRejected.invalid(field + " is longer than " + MAX_URL_LENGTH + " characters");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw CommandRejected.invalid(field + " must be an absolute http(s) URL, got " + quoted(value));
+            }
+        } catch (URISyntaxException e) {
+            throw CommandRejected.invalid(field + " is not a valid URL: " + quoted(value));
+        }
+        return value;
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw CommandRejected.invalid(field + " is required");
+        }
+        return value;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,45 @@
+package org.opennessledger.claims;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.claims.SupersedeClaim;
+import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.models.RecordAcceptedClaim;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
+import org.opennessledger.contracts.values.AggregateCommand;
+
+/**
+ * Turns "no such aggregate" into CommandRejected NOT_FOUND for this module's commands, so that a
+ * release for an unknown model or a review of an unknown claim gets the same precise refusal as
+ * every other domain rule. Other commands pass through untouched.
+ */
+public class UnknownAggregateTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        try {
+            return chain.proceed();
+        } catch (AggregateNotFoundException e) {
+            Object payload = unitOfWork.getMessage().getPayload();
+            if (!(payload instanceof AggregateCommand command)) {
+                throw e;
+            }
+            String id = command.aggregateId();
+            if (payload instanceof ReviewClaim || payload instanceof SupersedeClaim) {
+                throw CommandRejected.notFound("claim " + id + " does not exist");
+            }
+            if (payload instanceof RegisterRelease || payload instanceof ProposeClaim
+                    || payload instanceof RecordAcceptedClaim || payload instanceof WithdrawAcceptedClaim) {
+                throw CommandRejected.notFound("model " + id + " is not registered");
+            }
+            throw e;
+        }
+    }
+}

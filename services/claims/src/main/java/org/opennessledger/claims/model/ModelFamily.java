@@ -1,0 +1,197 @@
+package org.opennessledger.claims.model;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.opennessledger.claims.Actors;
+import org.opennessledger.claims.CommandChecks;
+import org.opennessledger.claims.claim.Claim;
+import org.opennessledger.claims.licence.InvalidLicenceExpression;
+import org.opennessledger.claims.licence.LicenceExpressionParser;
+import org.opennessledger.claims.policy.ConsensusPolicyProvider;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.models.AcceptedClaimRecorded;
+import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.RecordAcceptedClaim;
+import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
+import org.opennessledger.contracts.values.Actor;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Role;
+
+/**
+ * A model family (id = modelId) with its releases. It is the entry point for claims: it checks a
+ * claim's target exists before creating the claim, and it keeps the one accepted claim per target
+ * so that the supersession process knows which claim a newly accepted one replaces.
+ */
+// Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+public class ModelFamily {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_PRODUCER = 200;
+    public static final int MAX_DESCRIPTION = 5000;
+    public static final int MAX_VERSION = 100;
+    public static final int MAX_BASE_MODEL = 200;
+    public static final int MAX_LINKS = 50;
+    public static final int MAX_EVIDENCE = 20;
+    public static final int MAX_RATIONALE = 10000;
+
+    @AggregateIdentifier
+    private String modelId;
+    private Set<String> releaseIds = new HashSet<>();
+    /** Target key to the id of the claim currently accepted for it. */
+    private Map<String, String> acceptedClaims = new HashMap<>();
+
+    protected ModelFamily() {
+        // for event sourcing, and for registration (created if missing, so a second one is a clear conflict)
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterModelFamily command, MetaData metaData) {
+        Actor actor = Actors.requireRole(metaData, "registering a model family", Role.REVIEWER, Role.ADMIN);
+        if (modelId != null) {
+            throw CommandRejected.conflict("model family " + modelId + " is already registered");
+        }
+        String id = CommandChecks.slug(command.modelId(), "modelId");
+        String name = CommandChecks.text(command.name(), "name", 1, MAX_NAME);
+        String producer = CommandChecks.text(command.producer(), "producer", 1, MAX_PRODUCER);
+        String description = CommandChecks.optionalText(command.description(), "description", MAX_DESCRIPTION);
+        apply(new ModelFamilyRegistered(id, name, producer, description, actor.subject()));
+    }
+
+    @CommandHandler
+    public void handle(RegisterRelease command, MetaData metaData) {
+        Actor actor = Actors.requireRole(metaData, "registering a release", Role.REVIEWER, Role.ADMIN);
+        String releaseId = CommandChecks.slug(command.releaseId(), "releaseId");
+        if (releaseIds.contains(releaseId)) {
+            throw CommandRejected.conflict("release " + releaseId + " is already registered for model " + modelId);
+        }
+        String name = CommandChecks.text(command.name(), "name", 1, MAX_NAME);
+        String version = CommandChecks.optionalText(command.version(), "version", MAX_VERSION);
+        String baseModel = CommandChecks.optionalText(command.baseModel(), "baseModel", MAX_BASE_MODEL);
+        if (command.links().size() > MAX_LINKS) {
+            throw CommandRejected.invalid("a release has at most " + MAX_LINKS + " links, got " + command.links().size());
+        }
+        for (int i = 0; i < command.links().size(); i++) {
+            CommandChecks.httpUrl(command.links().get(i), "links[" + i + "]");
+        }
+        apply(new ReleaseRegistered(modelId, releaseId, name, version, command.releaseDate(), baseModel,
+                command.links(), actor.subject()));
+    }
+
+    /**
+     * Validates the claim and its target here, where the releases are known, then starts the claim's
+     * own event stream with ClaimProposed.
+     */
+    @CommandHandler
+    public void handle(ProposeClaim command, MetaData metaData, ConsensusPolicyProvider policies) throws Exception {
+        Actor actor = Actors.requireRole(metaData, "proposing a claim", Role.REVIEWER);
+        String claimId = CommandChecks.uuid(command.claimId(), "claimId");
+        ClaimTarget target = command.target();
+        if (target.releaseId() != null && !releaseIds.contains(target.releaseId())) {
+            throw CommandRejected.notFound("release " + target.releaseId() + " is not registered for model " + modelId);
+        }
+        Openness openness = CommandChecks.required(command.openness(), "openness");
+        String licence = licence(command.licence(), openness);
+        List<Evidence> evidence = command.evidence();
+        if (evidence.isEmpty()) {
+            throw CommandRejected.invalid("a claim needs at least one piece of evidence");
+        }
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw CommandRejected.invalid("a claim has at most " + MAX_EVIDENCE + " pieces of evidence, got "
+                    + evidence.size());
+        }
+        String rationale = CommandChecks.text(command.rationale(), "rationale", 1, MAX_RATIONALE);
+        String policyVersion = policies.current().version();
+        createNew(Claim.class, () -> new Claim(claimId, target, openness, licence, evidence, rationale,
+                actor.subject(), policyVersion));
+    }
+
+    @CommandHandler
+    public void handle(RecordAcceptedClaim command, MetaData metaData) {
+        Actors.requireRole(metaData, "recording an accepted claim", Role.SYSTEM);
+        ClaimTarget target = ownTarget(command.target());
+        String claimId = CommandChecks.required(command.claimId(), "claimId");
+        String previous = acceptedClaims.get(target.key());
+        if (claimId.equals(previous)) {
+            return; // already recorded: a redelivered acceptance changes nothing
+        }
+        apply(new AcceptedClaimRecorded(modelId, target, claimId, previous));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawAcceptedClaim command, MetaData metaData) {
+        Actors.requireRole(metaData, "withdrawing an accepted claim", Role.SYSTEM);
+        ClaimTarget target = ownTarget(command.target());
+        String claimId = CommandChecks.required(command.claimId(), "claimId");
+        if (claimId.equals(acceptedClaims.get(target.key()))) {
+            apply(new AcceptedClaimWithdrawn(modelId, target, claimId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ModelFamilyRegistered event) {
+        modelId = event.modelId();
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseRegistered event) {
+        releaseIds.add(event.releaseId());
+    }
+
+    @EventSourcingHandler
+    void on(AcceptedClaimRecorded event) {
+        acceptedClaims.put(event.targetKey(), event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(AcceptedClaimWithdrawn event) {
+        acceptedClaims.remove(event.target().key());
+    }
+
+    private ClaimTarget ownTarget(ClaimTarget target) {
+        CommandChecks.required(target, "target");
+        if (!Objects.equals(target.modelId(), modelId)) {
+            throw CommandRejected.invalid("target " + target.key() + " is not a target of model " + modelId);
+        }
+        return target;
+    }
+
+    /** The canonical licence expression; required unless the component is closed or not applicable. */
+    private static String licence(String licence, Openness openness) {
+        if (licence == null || licence.isBlank()) {
+            if (openness == Openness.CLOSED || openness == Openness.NOT_APPLICABLE) {
+                return null;
+            }
+            throw CommandRejected.invalid("licence is required for a claim that a component is "
+                    + openness.id() + " (an SPDX expression or a catalogue id)");
+        }
+        try {
+            return LicenceExpressionParser.parse(licence).canonical();
+        } catch (InvalidLicenceExpression e) {
+            throw CommandRejected.invalid("licence: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package org.opennessledger.claims.model;
+
+import static org.opennessledger.claims.Rejections.rejected;
+import static org.opennessledger.claims.TestActors.admin;
+import static org.opennessledger.claims.TestActors.as;
+import static org.opennessledger.claims.TestActors.reviewer;
+import static org.opennessledger.claims.TestActors.system;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennessledger.claims.AggregateCommandTargetResolver;
+import org.opennessledger.claims.policy.ConsensusPolicy;
+import org.opennessledger.claims.policy.ConsensusPolicyProvider;
+import org.opennessledger.contracts.claims.ClaimProposed;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.errors.CommandRejected.Reason;
+import org.opennessledger.contracts.models.AcceptedClaimRecorded;
+import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.RecordAcceptedClaim;
+import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Openness;
+
+class ModelFamilyTest {
+
+    private static final String MODEL = "llama-3";
+    private static final String RELEASE = "llama-3.1-8b-instruct";
+    private static final String CLAIM = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
+    private static final String OTHER_CLAIM = "7d3c2b1a-1111-4222-8333-944455566677";
+    private static final ClaimTarget TARGET = ClaimTarget.release(MODEL, RELEASE, ComponentId.FINAL_WEIGHTS);
+    private static final Evidence EVIDENCE = new Evidence("https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct",
+            "Llama 3.1 is licensed under the Llama 3.1 Community License", LocalDate.of(2025, 1, 10), null);
+
+    private static final ModelFamilyRegistered REGISTERED =
+            new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", "Open-weight LLMs", "alice");
+    private static final ReleaseRegistered RELEASE_REGISTERED = new ReleaseRegistered(MODEL, RELEASE,
+            "Llama-3.1-8B-Instruct", "3.1", LocalDate.of(2024, 7, 23), null, List.of(), "alice");
+
+    private FixtureConfiguration<ModelFamily> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ModelFamily.class);
+        fixture.registerCommandTargetResolver(new AggregateCommandTargetResolver());
+        fixture.registerInjectableResource((ConsensusPolicyProvider) () -> ConsensusPolicy.DEFAULT);
+    }
+
+    // --- registration ---
+
+    @Test
+    void a_reviewer_registers_a_model_family() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", "Open-weight LLMs"), reviewer("alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void an_admin_may_register_a_model_family_too_and_text_is_trimmed() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "  Llama 3 ", "Meta", "  "), admin("root"))
+                .expectEvents(new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", null, "root"));
+    }
+
+    @Test
+    void registering_needs_the_reviewer_or_admin_role() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", null), as("paula", "producer,moderator"))
+                .expectException(rejected(Reason.FORBIDDEN, "registering a model family needs the reviewer or admin role"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_command_without_an_actor_is_forbidden() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", null))
+                .expectException(rejected(Reason.FORBIDDEN, "names no actor"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_model_id_must_be_a_lower_case_slug() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily("Llama 3", "Llama 3", "Meta", null), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "modelId must match"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void name_producer_and_description_are_bounded() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, " ", "Meta", null), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "name is required"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "x".repeat(201), "Meta", null), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "name is longer than 200 characters"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", null, null), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "producer is required"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", "d".repeat(5001)), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "description is longer than 5000 characters"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_family_registers_once() {
+        fixture.given(REGISTERED)
+                .when(new RegisterModelFamily(MODEL, "Llama 3 again", "Meta", null), reviewer("bob"))
+                .expectException(rejected(Reason.CONFLICT, "model family llama-3 is already registered"))
+                .expectNoEvents();
+    }
+
+    // --- releases ---
+
+    @Test
+    void a_reviewer_registers_a_release() {
+        fixture.given(REGISTERED)
+                .when(new RegisterRelease(MODEL, RELEASE, "Llama-3.1-8B-Instruct", "3.1", LocalDate.of(2024, 7, 23),
+                        null, List.of()), reviewer("alice"))
+                .expectEvents(RELEASE_REGISTERED);
+    }
+
+    @Test
+    void a_release_id_is_unique_within_the_family() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new RegisterRelease(MODEL, RELEASE, "again", null, null, null, List.of()), reviewer("bob"))
+                .expectException(rejected(Reason.CONFLICT,
+                        "release llama-3.1-8b-instruct is already registered for model llama-3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_release_id_must_be_a_slug() {
+        fixture.given(REGISTERED)
+                .when(new RegisterRelease(MODEL, "Llama 3.1", "x", null, null, null, List.of()), reviewer("bob"))
+                .expectException(rejected(Reason.INVALID, "releaseId must match"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void release_links_must_be_absolute_http_urls() {
+        fixture.given(REGISTERED)
+                .when(new RegisterRelease(MODEL, RELEASE, "x", null, null, null,
+                        List.of("https://ai.meta.com/llama", "ftp://example.org/weights")), reviewer("bob"))
+                .expectException(rejected(Reason.INVALID, "links[1] must be an absolute http(s) URL"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new RegisterRelease(MODEL, RELEASE, "x", null, null, null, List.of("/relative/path")),
+                        reviewer("bob"))
+                .expectException(rejected(Reason.INVALID, "links[0] must be an absolute http(s) URL"));
+    }
+
+    @Test
+    void registering_a_release_needs_the_reviewer_or_admin_role() {
+        fixture.given(REGISTERED)
+                .when(new RegisterRelease(MODEL, RELEASE, "x", null, null, null, List.of()), as("paula", "producer"))
+                .expectException(rejected(Reason.FORBIDDEN, "registering a release needs the reviewer or admin role"))
+                .expectNoEvents();
+    }
+
+    // --- proposing claims ---
+
+    private static ProposeClaim proposal(ClaimTarget target, Openness openness, String licence,
+                                         List<Evidence> evidence, String rationale) {
+        return new ProposeClaim(CLAIM, target, openness, licence, evidence, rationale);
+    }
+
+    @Test
+    void a_reviewer_proposes_a_claim_which_starts_the_claim_with_the_current_policy_version() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.PARTIAL, "llama3.1-community", List.of(EVIDENCE), "Custom licence"),
+                        reviewer("alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.PARTIAL, "llama3.1-community",
+                        List.of(EVIDENCE), "Custom licence", "alice", "v1"));
+    }
+
+    @Test
+    void a_family_wide_claim_needs_no_release() {
+        ClaimTarget familyWide = ClaimTarget.family(MODEL, ComponentId.TRAINING_CODE);
+        fixture.given(REGISTERED)
+                .when(proposal(familyWide, Openness.CLOSED, null, List.of(EVIDENCE), "No training code published"),
+                        reviewer("alice"))
+                .expectEvents(new ClaimProposed(CLAIM, familyWide, Openness.CLOSED, null, List.of(EVIDENCE),
+                        "No training code published", "alice", "v1"));
+    }
+
+    @Test
+    void the_licence_is_stored_in_canonical_form() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "apache-2.0 or mit", List.of(EVIDENCE), "Dual licensed"),
+                        reviewer("alice"))
+                .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "Apache-2.0 OR MIT", List.of(EVIDENCE),
+                        "Dual licensed", "alice", "v1"));
+    }
+
+    @Test
+    void a_claim_about_an_unregistered_release_is_not_found() {
+        ClaimTarget unknown = ClaimTarget.release(MODEL, "llama-9", ComponentId.FINAL_WEIGHTS);
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(unknown, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.NOT_FOUND, "release llama-9 is not registered for model llama-3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void proposing_needs_the_reviewer_role() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), admin("root"))
+                .expectException(rejected(Reason.FORBIDDEN, "proposing a claim needs the reviewer role"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_malformed_licence_is_rejected_with_what_is_wrong() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MITT", List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID,
+                        "licence: unknown licence id 'MITT' at position 0; did you mean MIT?"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT AND", List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "licence: licence expression ends after 'AND'"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void open_and_partial_claims_need_a_licence_closed_ones_do_not() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, " ", List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "licence is required for a claim that a component is open"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.NOT_APPLICABLE, null, List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_claim_needs_an_openness() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, null, "MIT", List.of(EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "openness is required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_needs_one_to_twenty_pieces_of_evidence() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "at least one piece of evidence"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", Collections.nCopies(21, EVIDENCE), "r"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "at most 20 pieces of evidence, got 21"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_needs_a_rationale_of_at_most_ten_thousand_characters() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), ""), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "rationale is required"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r".repeat(10001)), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "rationale is longer than 10000 characters"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_id_must_be_a_uuid() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new ProposeClaim("claim-1", TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"),
+                        reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "claimId must be a UUID"))
+                .expectNoEvents();
+    }
+
+    // --- the accepted claim per target ---
+
+    @Test
+    void the_first_accepted_claim_for_a_target_is_recorded_without_a_predecessor() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null));
+    }
+
+    @Test
+    void a_newly_accepted_claim_names_the_one_it_replaces() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM));
+    }
+
+    @Test
+    void recording_the_claim_already_recorded_changes_nothing() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_the_platform_records_accepted_claims() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), as("root", "admin,reviewer"))
+                .expectException(rejected(Reason.FORBIDDEN, "recording an accepted claim needs the system role"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_recorded_claim_is_withdrawn_when_it_loses_acceptance() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), system())
+                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM));
+    }
+
+    @Test
+    void withdrawing_a_claim_that_is_not_the_recorded_one_changes_nothing() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_a_withdrawal_the_next_accepted_claim_has_no_predecessor() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null));
+    }
+
+    @Test
+    void only_the_platform_withdraws_accepted_claims() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), Map.of())
+                .expectException(rejected(Reason.FORBIDDEN, "names no actor"))
+                .expectNoEvents();
+    }
+}
