@@ -1,0 +1,44 @@
+package org.opennessledger.gateway.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Request bodies as the API accepts them (openapi.yaml validates them first). They are the HTTP
+ * shape only; the endpoints turn them into contract commands.
+ */
+final class ApiRequests {
+
+    private ApiRequests() {
+    }
+
+    record RegisterModel(String modelId, String name, String producer, String description, String reason) {
+    }
+
+    record RegisterRelease(String releaseId, String name, String version, LocalDate releaseDate, String baseModel,
+                           List<String> links, String reason) {
+    }
+
+    record EvidenceInput(String url, String quote, LocalDate retrievedOn, String contentHash) {
+    }
+
+    record ProposeClaim(String modelId, String releaseId, String component, String openness, String licence,
+                        List<EvidenceInput> evidence, String rationale, String reason) {
+    }
+
+    record Review(String verdict, String reason) {
+    }
+
+    record ConsensusPolicy(Integer minimumReviews, Double acceptRatio, Double rejectRatio, String lockAfter,
+                           String reason) {
+    }
+
+    /** The client's reason, or a default that says what was done. */
+    static String reasonOr(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given.strip();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

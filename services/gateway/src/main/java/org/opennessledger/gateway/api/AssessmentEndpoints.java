@@ -1,0 +1,90 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
+import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
+import org.opennessledger.contracts.queries.Queries.GetMatrix;
+import org.opennessledger.contracts.queries.Queries.GetModelHistory;
+import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
+import org.opennessledger.contracts.views.AssessmentVersionView;
+import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+
+/** The matrix, assessment versions and history: reads only. */
+final class AssessmentEndpoints {
+
+    private final QueryRunner queries;
+    private final ModelEndpoints models;
+
+    AssessmentEndpoints(QueryRunner queries, ModelEndpoints models) {
+        this.queries = queries;
+        this.models = models;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("getMatrix", this::getMatrix);
+        handlers.put("listAssessmentVersions", this::listAssessmentVersions);
+        handlers.put("getAssessmentVersion", this::getAssessmentVersion);
+        handlers.put("getModelHistory", this::getModelHistory);
+        handlers.put("getClaimHistory", this::getClaimHistory);
+    }
+
+    private void getMatrix(RoutingContext ctx) {
+        queries.one(new GetMatrix(), MatrixView.class)
+                .onSuccess(matrix -> JsonBodies.respond(ctx, 200, matrix))
+                .onFailure(ctx::fail);
+    }
+
+    private void listAssessmentVersions(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        String releaseId = ctx.pathParam("releaseId");
+        // The query answers [] for an unknown release too; the API says 404 for it.
+        releaseExists(modelId, releaseId)
+                .compose(exists -> queries.list(new ListAssessmentVersions(modelId, releaseId), AssessmentVersionView.class))
+                .onSuccess(versions -> JsonBodies.respond(ctx, 200, versions))
+                .onFailure(ctx::fail);
+    }
+
+    private void getAssessmentVersion(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        String releaseId = ctx.pathParam("releaseId");
+        int version = Integer.parseInt(ctx.pathParam("version"));
+        queries.optional(new GetAssessmentVersion(modelId, releaseId, version), AssessmentVersionView.class)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("Release '" + releaseId
+                        + "' of model family '" + modelId + "' has no assessment version " + version + ".")))
+                .onSuccess(found -> JsonBodies.respond(ctx, 200, found))
+                .onFailure(ctx::fail);
+    }
+
+    private void getModelHistory(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        models.model(modelId)
+                .compose(model -> queries.list(new GetModelHistory(modelId), HistoryEntryView.class))
+                .onSuccess(history -> JsonBodies.respond(ctx, 200, history))
+                .onFailure(ctx::fail);
+    }
+
+    private void getClaimHistory(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        queries.optional(new GetClaim(claimId), ClaimView.class)
+                .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)))
+                .compose(claim -> queries.list(new GetClaimHistory(claimId), HistoryEntryView.class))
+                .onSuccess(history -> JsonBodies.respond(ctx, 200, history))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<Void> releaseExists(String modelId, String releaseId) {
+        return models.model(modelId).map(model -> {
+            ModelEndpoints.release(model, releaseId).orElseThrow(() -> ModelEndpoints.noRelease(modelId, releaseId));
+            return null;
+        });
+    }
+}

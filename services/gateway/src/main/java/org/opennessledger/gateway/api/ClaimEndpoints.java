@@ -1,0 +1,94 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+
+/** Claims and their reviews. */
+final class ClaimEndpoints {
+
+    private final QueryRunner queries;
+    private final WriteFlow writes;
+
+    ClaimEndpoints(QueryRunner queries, WriteFlow writes) {
+        this.queries = queries;
+        this.writes = writes;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("proposeClaim", this::proposeClaim);
+        handlers.put("getClaim", this::getClaim);
+        handlers.put("reviewClaim", this::reviewClaim);
+    }
+
+    private void getClaim(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        queries.optional(new GetClaim(claimId), ClaimView.class)
+                .map(claim -> claim.orElseThrow(() -> noClaim(claimId)))
+                .onSuccess(claim -> JsonBodies.respond(ctx, 200, claim))
+                .onFailure(ctx::fail);
+    }
+
+    private void proposeClaim(RoutingContext ctx) {
+        ApiRequests.ProposeClaim body = JsonBodies.read(ctx, ApiRequests.ProposeClaim.class);
+        ComponentId component = ComponentId.fromId(body.component())
+                .orElseThrow(() -> ApiException.invalid("/component", "is not a known component"));
+        Openness openness = Openness.fromId(body.openness())
+                .orElseThrow(() -> ApiException.invalid("/openness", "is not one of open, partial, closed, not-applicable"));
+        String claimId = UUID.randomUUID().toString();
+        ClaimTarget target = new ClaimTarget(body.modelId(), body.releaseId(), component);
+        ProposeClaim command = new ProposeClaim(claimId, target, openness, ApiRequests.blankToNull(body.licence()),
+                evidence(body.evidence()), body.rationale().strip());
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Proposed a claim on " + target.key()))
+                .onSuccess(done -> writes.answer(ctx, 201, "/api/claims/" + claimId,
+                        () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
+                .onFailure(ctx::fail);
+    }
+
+    private void reviewClaim(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        ApiRequests.Review body = JsonBodies.read(ctx, ApiRequests.Review.class);
+        Verdict verdict = Verdict.fromId(body.verdict())
+                .orElseThrow(() -> ApiException.invalid("/verdict", "is not one of agree, disagree"));
+        String reason = ApiRequests.blankToNull(body.reason());
+        ReviewClaim command = new ReviewClaim(claimId, verdict, reason);
+        writes.send(ctx, command, ApiRequests.reasonOr(reason, "Reviewed claim " + claimId + ": " + verdict.id()))
+                .onSuccess(done -> writes.answer(ctx, 200, "/api/claims/" + claimId,
+                        () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
+                .onFailure(ctx::fail);
+    }
+
+    /** Contract evidence, with the index of the item the contract's own checks refuse. */
+    private static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
+        List<Evidence> evidence = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ApiRequests.EvidenceInput input = inputs.get(i);
+            try {
+                evidence.add(new Evidence(input.url(), input.quote(), input.retrievedOn(),
+                        ApiRequests.blankToNull(input.contentHash())));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ApiException.invalid("/evidence/" + i, e.getMessage());
+            }
+        }
+        return evidence;
+    }
+
+    static ApiException noClaim(String claimId) {
+        return ApiException.notFound("There is no claim with id '" + claimId + "'.");
+    }
+}

@@ -1,0 +1,28 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.opennessledger.gateway.bus.CommandSender;
+import org.opennessledger.gateway.bus.QueryRunner;
+
+/** The handler of every API operation, by its operationId in openapi.yaml. */
+public final class LedgerApi {
+
+    private final Map<String, Handler<RoutingContext>> handlers = new HashMap<>();
+
+    public LedgerApi(CommandSender commands, QueryRunner queries) {
+        WriteFlow writes = new WriteFlow(commands, queries);
+        ModelEndpoints models = new ModelEndpoints(queries, writes);
+        models.register(handlers);
+        new ClaimEndpoints(queries, writes).register(handlers);
+        new AssessmentEndpoints(queries, models).register(handlers);
+        new AdminEndpoints(writes).register(handlers);
+    }
+
+    /** An unmodifiable view: operationId to handler. */
+    public Map<String, Handler<RoutingContext>> handlers() {
+        return Map.copyOf(handlers);
+    }
+}

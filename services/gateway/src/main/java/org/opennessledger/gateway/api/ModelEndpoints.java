@@ -1,0 +1,106 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Optional;
+import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.queries.Queries.GetModel;
+import org.opennessledger.contracts.queries.Queries.ListModels;
+import org.opennessledger.contracts.views.ModelSummaryView;
+import org.opennessledger.contracts.views.ModelView;
+import org.opennessledger.contracts.views.ReleaseView;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+
+/** Model families and releases. */
+final class ModelEndpoints {
+
+    private final QueryRunner queries;
+    private final WriteFlow writes;
+
+    ModelEndpoints(QueryRunner queries, WriteFlow writes) {
+        this.queries = queries;
+        this.writes = writes;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("listModels", this::listModels);
+        handlers.put("registerModel", this::registerModel);
+        handlers.put("getModel", this::getModel);
+        handlers.put("registerRelease", this::registerRelease);
+        handlers.put("getRelease", this::getRelease);
+    }
+
+    private void listModels(RoutingContext ctx) {
+        queries.list(new ListModels(), ModelSummaryView.class)
+                .onSuccess(models -> JsonBodies.respond(ctx, 200, models))
+                .onFailure(ctx::fail);
+    }
+
+    private void getModel(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        model(modelId)
+                .onSuccess(model -> JsonBodies.respond(ctx, 200, model))
+                .onFailure(ctx::fail);
+    }
+
+    private void registerModel(RoutingContext ctx) {
+        ApiRequests.RegisterModel body = JsonBodies.read(ctx, ApiRequests.RegisterModel.class);
+        String modelId = body.modelId() != null ? body.modelId() : Slugs.fromName(body.name()).orElseThrow(() ->
+                ApiException.invalid("/modelId", "no id can be derived from the name; give a modelId"));
+        RegisterModelFamily command = new RegisterModelFamily(modelId, body.name().strip(), body.producer().strip(),
+                ApiRequests.blankToNull(body.description()));
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Registered model family " + modelId))
+                .onSuccess(done -> writes.answer(ctx, 201, "/api/models/" + modelId,
+                        () -> queries.optional(new GetModel(modelId), ModelView.class)))
+                .onFailure(ctx::fail);
+    }
+
+    private void registerRelease(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        ApiRequests.RegisterRelease body = JsonBodies.read(ctx, ApiRequests.RegisterRelease.class);
+        String releaseId = body.releaseId() != null ? body.releaseId() : Slugs.fromName(body.name()).orElseThrow(() ->
+                ApiException.invalid("/releaseId", "no id can be derived from the name; give a releaseId"));
+        RegisterRelease command = new RegisterRelease(modelId, releaseId, body.name().strip(),
+                ApiRequests.blankToNull(body.version()), body.releaseDate(), ApiRequests.blankToNull(body.baseModel()),
+                body.links());
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(),
+                        "Registered release " + releaseId + " of model family " + modelId))
+                .onSuccess(done -> writes.answer(ctx, 201, "/api/models/" + modelId + "/releases/" + releaseId,
+                        () -> queries.optional(new GetModel(modelId), ModelView.class)
+                                .map(model -> model.flatMap(m -> release(m, releaseId)))))
+                .onFailure(ctx::fail);
+    }
+
+    private void getRelease(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        String releaseId = ctx.pathParam("releaseId");
+        model(modelId)
+                .map(model -> release(model, releaseId).orElseThrow(() -> noRelease(modelId, releaseId)))
+                .onSuccess(release -> JsonBodies.respond(ctx, 200, release))
+                .onFailure(ctx::fail);
+    }
+
+    /** The model family, or a failed future with a 404 that names it. */
+    Future<ModelView> model(String modelId) {
+        return queries.optional(new GetModel(modelId), ModelView.class)
+                .map(model -> model.orElseThrow(() -> noModel(modelId)));
+    }
+
+    static Optional<ReleaseView> release(ModelView model, String releaseId) {
+        return model.releases() == null ? Optional.empty()
+                : model.releases().stream().filter(r -> releaseId.equals(r.releaseId())).findFirst();
+    }
+
+    static ApiException noModel(String modelId) {
+        return ApiException.notFound("There is no model family with id '" + modelId + "'.");
+    }
+
+    static ApiException noRelease(String modelId, String releaseId) {
+        return ApiException.notFound("Model family '" + modelId + "' has no release with id '" + releaseId + "'.");
+    }
+}

@@ -1,0 +1,72 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.opennessledger.gateway.auth.BearerAuthHandler;
+import org.opennessledger.gateway.bus.CommandSender;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.CorrelationIdHandler;
+import org.opennessledger.gateway.http.JsonBodies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A write, end to end: send the command as the authenticated actor, wait for the read models to
+ * catch up, then answer with what a later read returns. Once the command succeeded the answer is
+ * never an error: if the read side lags or fails, it is 202 with the location to read later.
+ */
+final class WriteFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteFlow.class);
+
+    private final CommandSender commands;
+    private final QueryRunner queries;
+
+    WriteFlow(CommandSender commands, QueryRunner queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    Future<Object> send(RoutingContext ctx, Object command, String reason) {
+        return commands.send(command, BearerAuthHandler.actor(ctx), reason, CorrelationIdHandler.correlationId(ctx));
+    }
+
+    /**
+     * After a successful command: answer {@code status} with the view {@code read} finds once the
+     * read models caught up, and {@code location} (may be null) as the Location header.
+     */
+    void answer(RoutingContext ctx, int status, String location, Supplier<Future<? extends Optional<?>>> read) {
+        queries.caughtUp()
+                .compose(caughtUp -> read.get())
+                .onComplete(result -> {
+                    if (result.succeeded() && result.result().isPresent()) {
+                        if (location != null) {
+                            ctx.response().putHeader("Location", location);
+                        }
+                        JsonBodies.respond(ctx, status, result.result().get());
+                    } else {
+                        LOG.warn("{} {} stored, but its result is not readable yet (correlation {}): {}",
+                                ctx.request().method(), ctx.request().path(), CorrelationIdHandler.correlationId(ctx),
+                                result.succeeded() ? "not in the read model" : result.cause().toString());
+                        stored(ctx, location);
+                    }
+                });
+    }
+
+    private static void stored(RoutingContext ctx, String location) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "stored");
+        body.put("location", location);
+        body.put("detail", "The change is stored, but the read models have not caught up yet. "
+                + (location != null ? "Read " + location + " shortly. " : "") + "Do not repeat the request.");
+        body.put("correlationId", CorrelationIdHandler.correlationId(ctx));
+        if (location != null) {
+            ctx.response().putHeader("Location", location);
+        }
+        JsonBodies.respond(ctx, 202, body);
+    }
+}

@@ -1,0 +1,57 @@
+package org.opennessledger.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.gateway.http.OpenApiDescription;
+import org.opennessledger.gateway.support.TestGateway;
+
+/** openapi.yaml is a valid OpenAPI 3.1 contract and stays in step with the contracts module. */
+@ExtendWith(VertxExtension.class)
+class OpenApiDescriptionTest {
+
+    @Test
+    void componentEnumListsEveryComponentOfTheCatalogueAndNothingElse(Vertx vertx) {
+        JsonObject schemas = schemas(vertx);
+        assertThat(schemas.getJsonObject("ComponentId").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(ComponentId.values()).map(ComponentId::id).toList());
+        assertThat(schemas.getJsonObject("Openness").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(Openness.values()).map(Openness::id).toList());
+        assertThat(schemas.getJsonObject("Verdict").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(Verdict.values()).map(Verdict::id).toList());
+    }
+
+    @Test
+    void everyRequestBodyRefusesUnknownPropertiesAndEveryWriteNeedsABearerToken(Vertx vertx) {
+        OpenApiDescription description = TestGateway.await(OpenApiDescription.load(vertx));
+        List<Operation> writes = description.contract().operations().stream()
+                .filter(o -> o.getRequestBody() != null).toList();
+        assertThat(writes).extracting(Operation::getOperationId).containsExactlyInAnyOrder(
+                "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy");
+        writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty());
+        description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
+                .forEach(read -> assertThat(read.getSecurityRequirements()).as(read.getOperationId()).isEmpty());
+
+        JsonObject schemas = schemas(vertx);
+        for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
+                "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest")) {
+            assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
+        }
+    }
+
+    private static JsonObject schemas(Vertx vertx) {
+        OpenApiDescription description = TestGateway.await(OpenApiDescription.load(vertx));
+        return OpenApiDescription.parse(description.yaml()).getJsonObject("components").getJsonObject("schemas");
+    }
+}

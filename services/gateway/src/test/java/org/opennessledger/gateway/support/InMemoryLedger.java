@@ -1,0 +1,309 @@
+package org.opennessledger.gateway.support;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolution;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.policy.PublishConsensusPolicy;
+import org.opennessledger.contracts.queries.Queries;
+import org.opennessledger.contracts.values.LedgerMetaData;
+import org.opennessledger.contracts.views.AssessmentVersionView;
+import org.opennessledger.contracts.views.ClaimSummaryView;
+import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.contracts.views.ModelSummaryView;
+import org.opennessledger.contracts.views.ModelView;
+import org.opennessledger.contracts.views.ReleaseView;
+import org.opennessledger.contracts.views.ReviewView;
+import org.opennessledger.gateway.ProjectionBarrier;
+
+/**
+ * A tiny write side and read side on real Axon buses (SimpleCommandBus, SimpleQueryBus), so the
+ * gateway is exercised through the same gateways the platform gives it. Command handlers decide
+ * and record "events"; the read side sees them only when the projection barrier runs, like
+ * tracking processors that lag behind the event store. The barrier can be held to prove that the
+ * gateway waits for it.
+ */
+public final class InMemoryLedger {
+
+    public final SimpleCommandBus commandBus = SimpleCommandBus.builder()
+            .duplicateCommandHandlerResolver(DuplicateCommandHandlerResolution.silentOverride()).build();
+    public final SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+    public final CommandGateway commandGateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    public final QueryGateway queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
+
+    /** Every command that reached a handler, in order, with its metadata. */
+    public final List<CommandMessage<?>> received = new CopyOnWriteArrayList<>();
+    public final AtomicInteger barrierCalls = new AtomicInteger();
+    private final Map<Class<?>, Object[]> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    // write side: what the handlers know
+    private final Map<String, String> modelAuthors = new LinkedHashMap<>();
+    private final Map<String, List<String>> releasesByModel = new LinkedHashMap<>();
+    private final Map<String, String> claimAuthors = new LinkedHashMap<>();
+    // events not yet projected
+    private final List<Runnable> unprojected = new ArrayList<>();
+    // read side
+    private final Map<String, ModelView> models = new LinkedHashMap<>();
+    private final Map<String, ClaimView> claims = new LinkedHashMap<>();
+    private final List<HistoryEntryView> history = new ArrayList<>();
+    private final AtomicLong position = new AtomicLong();
+
+    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+    public final ProjectionBarrier barrier = () -> {
+        barrierCalls.incrementAndGet();
+        return gate.thenRun(this::project);
+    };
+
+    public InMemoryLedger() {
+        onCommand(RegisterModelFamily.class, this::registerModel);
+        onCommand(RegisterRelease.class, this::registerRelease);
+        onCommand(ProposeClaim.class, this::proposeClaim);
+        onCommand(ReviewClaim.class, this::reviewClaim);
+        onCommand(PublishConsensusPolicy.class, message -> "policy-2");
+
+        onQuery(Queries.ListModels.class, listOf(ModelSummaryView.class), q -> listModels());
+        onQuery(Queries.GetModel.class, ModelView.class, q -> read(() -> models.get(q.modelId())));
+        onQuery(Queries.GetClaim.class, ClaimView.class, q -> read(() -> claims.get(q.claimId())));
+        onQuery(Queries.GetMatrix.class, MatrixView.class, q -> new MatrixView(List.of("final-weights"), List.of()));
+        onQuery(Queries.ListAssessmentVersions.class, listOf(AssessmentVersionView.class), q -> List.of());
+        onQuery(Queries.GetAssessmentVersion.class, AssessmentVersionView.class, q -> null);
+        onQuery(Queries.GetModelHistory.class, listOf(HistoryEntryView.class),
+                q -> read(() -> history.stream().filter(h -> q.modelId().equals(h.modelId())).toList()));
+        onQuery(Queries.GetClaimHistory.class, listOf(HistoryEntryView.class),
+                q -> read(() -> history.stream().filter(h -> q.claimId().equals(h.claimId())).toList()));
+    }
+
+    /** Subscribes (or replaces) the handler of one command type. */
+    @SuppressWarnings("unchecked")
+    public <C> void onCommand(Class<C> type, Function<CommandMessage<C>, Object> handler) {
+        commandBus.subscribe(type.getName(), message -> {
+            received.add(message);
+            Supplier<RuntimeException> failure = injectedFailure(type);
+            if (failure != null) {
+                throw failure.get();
+            }
+            return handler.apply((CommandMessage<C>) message);
+        });
+    }
+
+    /** The next {@code times} commands of {@code type} fail with {@code failure} before their handler runs. */
+    public void failFirst(Class<?> type, int times, Supplier<RuntimeException> failure) {
+        failures.put(type, new Object[] {new AtomicInteger(times), failure});
+    }
+
+    @SuppressWarnings("unchecked")
+    private Supplier<RuntimeException> injectedFailure(Class<?> type) {
+        Object[] entry = failures.get(type);
+        if (entry != null && ((AtomicInteger) entry[0]).getAndDecrement() > 0) {
+            return (Supplier<RuntimeException>) entry[1];
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <Q> void onQuery(Class<Q> type, Type responseType, Function<Q, Object> handler) {
+        queryBus.subscribe(type.getName(), responseType,
+                (QueryMessage<?, Object> message) -> handler.apply((Q) message.getPayload()));
+    }
+
+    /** From now on the read models lag: the barrier waits until {@link #releaseBarrier()}. */
+    public synchronized void holdBarrier() {
+        gate = new CompletableFuture<>();
+    }
+
+    public void releaseBarrier() {
+        gate.complete(null);
+    }
+
+    /** The barrier fails, as if the read models could not be reached. */
+    public void breakBarrier() {
+        gate = CompletableFuture.failedFuture(new IllegalStateException("projection store unreachable"));
+    }
+
+    public synchronized boolean modelVisible(String modelId) {
+        return models.containsKey(modelId);
+    }
+
+    public <C> List<CommandMessage<C>> received(Class<C> type) {
+        @SuppressWarnings("unchecked")
+        List<CommandMessage<C>> matching = received.stream().filter(m -> type.isInstance(m.getPayload()))
+                .map(m -> (CommandMessage<C>) m).toList();
+        return matching;
+    }
+
+    private synchronized void project() {
+        unprojected.forEach(Runnable::run);
+        unprojected.clear();
+    }
+
+    private synchronized <T> T read(Supplier<T> view) {
+        return view.get();
+    }
+
+    private synchronized List<ModelSummaryView> listModels() {
+        return models.values().stream().sorted(Comparator.comparing(ModelView::name))
+                .map(m -> new ModelSummaryView(m.modelId(), m.name(), m.producer(), m.releases().size(),
+                        m.claims().size(), m.registeredAt()))
+                .toList();
+    }
+
+    private synchronized Object registerModel(CommandMessage<RegisterModelFamily> message) {
+        RegisterModelFamily c = message.getPayload();
+        if (modelAuthors.containsKey(c.modelId())) {
+            throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [" + c.modelId() + "]");
+        }
+        String actor = actor(message);
+        modelAuthors.put(c.modelId(), actor);
+        releasesByModel.put(c.modelId(), new ArrayList<>());
+        Instant at = Instant.now();
+        record(message, "ModelFamilyRegistered", "Registered " + c.name(), c.modelId(), null, null, () ->
+                models.put(c.modelId(), new ModelView(c.modelId(), c.name(), c.producer(), c.description(), actor, at,
+                        List.of(), List.of())));
+        return c.modelId();
+    }
+
+    private synchronized Object registerRelease(CommandMessage<RegisterRelease> message) {
+        RegisterRelease c = message.getPayload();
+        List<String> releases = releasesByModel.get(c.modelId());
+        if (releases == null) {
+            throw new AggregateNotFoundException(c.modelId(), "The aggregate was not found in the event store");
+        }
+        if (releases.contains(c.releaseId())) {
+            throw CommandRejected.conflict("Release " + c.releaseId() + " is already registered.");
+        }
+        releases.add(c.releaseId());
+        String actor = actor(message);
+        Instant at = Instant.now();
+        record(message, "ReleaseRegistered", "Registered release " + c.name(), c.modelId(), c.releaseId(), null, () -> {
+            ModelView m = models.get(c.modelId());
+            List<ReleaseView> all = new ArrayList<>(m.releases());
+            all.add(new ReleaseView(c.releaseId(), c.name(), c.version(), c.releaseDate(), c.baseModel(), c.links(),
+                    actor, at, 0, List.of()));
+            models.put(m.modelId(), new ModelView(m.modelId(), m.name(), m.producer(), m.description(),
+                    m.registeredBy(), m.registeredAt(), all, m.claims()));
+        });
+        return null;
+    }
+
+    private synchronized Object proposeClaim(CommandMessage<ProposeClaim> message) {
+        ProposeClaim c = message.getPayload();
+        List<String> releases = releasesByModel.get(c.target().modelId());
+        if (releases == null) {
+            throw CommandRejected.notFound("There is no model family " + c.target().modelId() + ".");
+        }
+        if (c.target().releaseId() != null && !releases.contains(c.target().releaseId())) {
+            throw CommandRejected.notFound("Model family " + c.target().modelId() + " has no release "
+                    + c.target().releaseId() + ".");
+        }
+        String actor = actor(message);
+        claimAuthors.put(c.claimId(), actor);
+        Instant at = Instant.now();
+        record(message, "ClaimProposed", "Proposed " + c.target().key(), c.target().modelId(), c.target().releaseId(),
+                c.claimId(), () -> {
+                    claims.put(c.claimId(), new ClaimView(c.claimId(), c.target().modelId(), c.target().releaseId(),
+                            c.target().component().id(), c.openness().id(), c.licence(), c.evidence(), c.rationale(),
+                            actor, at, "PROPOSED", false, "policy-1", at, null, null, 0, 0, List.of(), List.of()));
+                    ModelView m = models.get(c.target().modelId());
+                    List<ClaimSummaryView> summaries = new ArrayList<>(m.claims());
+                    summaries.add(new ClaimSummaryView(c.claimId(), m.modelId(), c.target().releaseId(),
+                            c.target().component().id(), c.openness().id(), c.licence(), "PROPOSED", false, actor, at,
+                            0, 0));
+                    models.put(m.modelId(), new ModelView(m.modelId(), m.name(), m.producer(), m.description(),
+                            m.registeredBy(), m.registeredAt(), m.releases(), summaries));
+                });
+        return c.claimId();
+    }
+
+    private synchronized Object reviewClaim(CommandMessage<ReviewClaim> message) {
+        ReviewClaim c = message.getPayload();
+        String author = claimAuthors.get(c.claimId());
+        if (author == null) {
+            throw new AggregateNotFoundException(c.claimId(), "The aggregate was not found in the event store");
+        }
+        String reviewer = actor(message);
+        if (author.equals(reviewer)) {
+            throw CommandRejected.forbidden("You proposed this claim, so you cannot review it.");
+        }
+        Instant at = Instant.now();
+        record(message, "ClaimReviewed", "Reviewed: " + c.verdict().id(), null, null, c.claimId(), () -> {
+            ClaimView v = claims.get(c.claimId());
+            List<ReviewView> active = new ArrayList<>(v.reviews().stream()
+                    .filter(r -> !r.reviewerId().equals(reviewer)).toList());
+            active.add(new ReviewView(reviewer, c.verdict().id(), c.reason(), at, false));
+            List<ReviewView> all = new ArrayList<>(v.reviewHistory());
+            all.add(new ReviewView(reviewer, c.verdict().id(), c.reason(), at, false));
+            int agree = (int) active.stream().filter(r -> r.verdict().equals("agree")).count();
+            claims.put(v.claimId(), new ClaimView(v.claimId(), v.modelId(), v.releaseId(), v.component(),
+                    v.openness(), v.licence(), v.evidence(), v.rationale(), v.authorId(), v.proposedAt(), v.status(),
+                    v.locked(), v.policyVersion(), v.statusSince(), null, null, agree, active.size() - agree, active,
+                    all));
+        });
+        return null;
+    }
+
+    private void record(CommandMessage<?> message, String type, String summary, String modelId, String releaseId,
+                        String claimId, Runnable projection) {
+        MetaData md = message.getMetaData();
+        long at = position.incrementAndGet();
+        unprojected.add(() -> {
+            projection.run();
+            history.add(new HistoryEntryView(at, Instant.now(), type, summary, (String) md.get(LedgerMetaData.ACTOR_ID),
+                    (String) md.get(LedgerMetaData.ACTOR_ROLES), (String) md.get(LedgerMetaData.REASON),
+                    (String) md.get(LedgerMetaData.CORRELATION_ID), modelId, releaseId, claimId));
+        });
+    }
+
+    private static String actor(CommandMessage<?> message) {
+        return (String) message.getMetaData().get(LedgerMetaData.ACTOR_ID);
+    }
+
+    /** {@code List<element>} as a reflective type, as a query handler returning a list declares it. */
+    public static Type listOf(Class<?> element) {
+        return new ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {element};
+            }
+
+            @Override
+            public Type getRawType() {
+                return List.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return null;
+            }
+        };
+    }
+}

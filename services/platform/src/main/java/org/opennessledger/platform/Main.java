@@ -1,0 +1,22 @@
+package org.opennessledger.platform;
+
+/** Starts the whole platform in this JVM with settings from the environment (see {@link PlatformSettings}). */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("openness-ledger: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Platform platform = Platform.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
+        System.out.println("Openness Ledger is ready on http://" + settings.httpHost() + ":" + platform.httpPort());
+    }
+}

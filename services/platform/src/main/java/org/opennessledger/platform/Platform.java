@@ -1,0 +1,209 @@
+package org.opennessledger.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.opennessledger.assessments.AssessmentsConfiguration;
+import org.opennessledger.claims.ClaimsConfiguration;
+import org.opennessledger.claims.ClaimsSettings;
+import org.opennessledger.contracts.values.LedgerMetaData;
+import org.opennessledger.gateway.GatewayDependencies;
+import org.opennessledger.gateway.GatewaySettings;
+import org.opennessledger.gateway.GatewayVerticle;
+import org.opennessledger.gateway.HealthProbe;
+import org.opennessledger.platform.eventstore.EventStoreDatabase;
+import org.opennessledger.platform.eventstore.LedgerEventStorage;
+import org.opennessledger.platform.eventstore.LedgerSerializers;
+import org.opennessledger.platform.eventstore.ThreadBoundTransactionManager;
+import org.opennessledger.platform.processing.ReadModelCatchUp;
+import org.opennessledger.platform.readstore.ReadStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires every service into one running platform: event store (H2 file or PostgreSQL), read store
+ * (embedded or external MongoDB), Axon with the claims and assessments services, persistent
+ * deadlines, and the HTTP gateway.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    static final int SNAPSHOT_EVERY = 50;
+
+    private final PlatformSettings settings;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private EventStoreDatabase eventStoreDatabase;
+    private ReadStore readStore;
+    private Configuration axon;
+    private Scheduler deadlineScheduler;
+    private ReadModelCatchUp catchUp;
+    private Vertx vertx;
+    private int httpPort;
+
+    private Platform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Platform start(PlatformSettings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        eventStoreDatabase = settings.eventStoreUrl()
+                .map(url -> EventStoreDatabase.open(url, settings.eventStoreUser(), settings.eventStorePassword(),
+                        "PostgreSQL/JDBC " + url))
+                .orElseGet(() -> EventStoreDatabase.embeddedH2(settings.dataDir().resolve("eventstore")));
+        resources.add(eventStoreDatabase);
+        eventStoreDatabase.createDeadlineTable();
+        LOG.info("event store: {}", eventStoreDatabase.description());
+
+        readStore = settings.mongoUrl()
+                .map(url -> ReadStore.external(url, settings.mongoDatabase()))
+                .orElseGet(() -> ReadStore.embedded(settings.dataDir().resolve("readstore"), settings.mongoDatabase()));
+        resources.add(readStore);
+        AssessmentsConfiguration.ensureIndexes(readStore.database());
+        LOG.info("read store: {}", readStore.description());
+
+        Serializer messages = LedgerSerializers.messages();
+        Serializer snapshots = LedgerSerializers.snapshots();
+        ThreadBoundTransactionManager transactionManager = new ThreadBoundTransactionManager(eventStoreDatabase.dataSource());
+        TokenStore tokenStore = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore.database()).build())
+                .serializer(messages)
+                .build();
+
+        DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier = new DbSchedulerDeadlineManagerSupplier();
+        deadlineScheduler = Scheduler.create(eventStoreDatabase.dataSource(),
+                        DbSchedulerDeadlineManager.humanReadableTask(deadlineManagerSupplier))
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(1))
+                .registerShutdownHook()
+                .build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> messages)
+                .configureEventSerializer(c -> messages)
+                .configureMessageSerializer(c -> messages)
+                .configureTransactionManager(c -> transactionManager)
+                .configureEmbeddedEventStore(c -> LedgerEventStorage.create(eventStoreDatabase, transactionManager, messages, snapshots))
+                // Events inherit who, why and the request's correlation id from the command that caused them.
+                .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
+                        LedgerMetaData.ACTOR_ID, LedgerMetaData.ACTOR_ROLES, LedgerMetaData.REASON,
+                        LedgerMetaData.CORRELATION_ID)))
+                .registerComponent(DeadlineManager.class, c -> {
+                    DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+                            .scheduler(deadlineScheduler)
+                            .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
+                            .serializer(messages)
+                            .transactionManager(c.getComponent(TransactionManager.class))
+                            .useBinaryPojo(false)
+                            .startScheduler(false)
+                            .build();
+                    deadlineManagerSupplier.set(manager);
+                    return manager;
+                });
+        configurer.eventProcessing(processing -> processing
+                .usingTrackingEventProcessors()
+                .registerTokenStore(c -> tokenStore)
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(100))
+                // A failing handler must not skip an event: propagate, and the processor retries with back-off.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+
+        ClaimsConfiguration.registerWith(configurer, new ClaimsSettings(settings.lockAfter(), SNAPSHOT_EVERY));
+        AssessmentsConfiguration.registerWith(configurer, readStore.database());
+
+        axon = configurer.buildConfiguration();
+        axon.start();
+        resources.add(axon::shutdown);
+        // Resolve the deadline manager now so deadlines stored before a restart fire without waiting for a command.
+        axon.getComponent(DeadlineManager.class);
+        deadlineScheduler.start();
+        resources.add(() -> deadlineScheduler.stop());
+
+        catchUp = new ReadModelCatchUp(axon.eventStore(), this::readModelProcessors, Duration.ofSeconds(10));
+        resources.add(catchUp);
+
+        vertx = Vertx.vertx();
+        resources.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        GatewaySettings gatewaySettings = new GatewaySettings(settings.httpHost(), settings.httpPort(),
+                settings.keycloakUrl(), settings.keycloakRealm(), "ledger-api", settings.webRoot().orElse(null));
+        List<HealthProbe> probes = List.of(
+                new HealthProbe("event-store", () -> CompletableFuture.completedFuture(eventStoreDatabase.isReachable())),
+                new HealthProbe("read-store", () -> CompletableFuture.completedFuture(readStore.isReachable())));
+        GatewayVerticle gateway = new GatewayVerticle(new GatewayDependencies(axon.commandGateway(), axon.queryGateway(),
+                catchUp::awaitCaughtUp, probes, gatewaySettings));
+        try {
+            vertx.deployVerticle(gateway).await(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the HTTP gateway did not start within 30 s", e);
+        }
+        httpPort = gateway.actualPort();
+        LOG.info("Openness Ledger listening on http://{}:{}", settings.httpHost(), httpPort);
+    }
+
+    private List<StreamingEventProcessor> readModelProcessors() {
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        for (String group : AssessmentsConfiguration.PROCESSING_GROUPS) {
+            axon.eventProcessingConfiguration().eventProcessor(group, StreamingEventProcessor.class)
+                    .ifPresent(processors::add);
+        }
+        return processors;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    public ReadStore readStore() {
+        return readStore;
+    }
+
+    public EventStoreDatabase eventStoreDatabase() {
+        return eventStoreDatabase;
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}
