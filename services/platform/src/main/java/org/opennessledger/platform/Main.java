@@ -7,6 +7,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Axon prints a multi-line advertisement for its hosted console at start-up unless told not to.
+        System.setProperty("disable-axoniq-console-message", "true");
         PlatformSettings settings;
         try {
             settings = PlatformSettings.fromEnvironment(System.getenv());

@@ -179,6 +179,11 @@ public final class Platform implements AutoCloseable {
         return processors;
     }
 
+    /** Completes when the read models include every event stored so far (see {@link ReadModelCatchUp}). */
+    public CompletableFuture<Void> readModelsCaughtUp() {
+        return catchUp.awaitCaughtUp();
+    }
+
     public int httpPort() {
         return httpPort;
     }
