@@ -78,7 +78,7 @@ final class Events {
     }
 
     static AcceptedClaimRecorded recorded(ClaimTarget target, String claimId, String previousClaimId) {
-        return new AcceptedClaimRecorded(target.modelId(), target, claimId, previousClaimId);
+        return new AcceptedClaimRecorded(target.modelId(), target, claimId, previousClaimId, 1L);
     }
 
     static ClaimSuperseded superseded(String claimId, ClaimTarget target, String by) {

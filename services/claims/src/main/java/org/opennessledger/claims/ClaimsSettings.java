@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Settings of the write side.
  *
- * @param defaultLockAfter lock period of the built-in consensus policy v1 (null: its 14 days)
+ * @param defaultLockAfter lock period of the built-in consensus policy v1 (null: its 14 days); any other
+ *                         period makes it version "v1+lock-&lt;period&gt;", e.g. "v1+lock-PT3S"
  * @param snapshotEvery    take an aggregate snapshot after this many events are read to load it
  */
 public record ClaimsSettings(Duration defaultLockAfter, int snapshotEvery) {

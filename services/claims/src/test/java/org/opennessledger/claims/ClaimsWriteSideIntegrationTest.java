@@ -33,6 +33,8 @@ import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
+import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ProposeClaim;
@@ -113,6 +115,17 @@ class ClaimsWriteSideIntegrationTest {
         return events(aggregateId).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The stored message of the last event of that type in the aggregate's stream. */
+    private DomainEventMessage<?> lastMessage(String aggregateId, Class<?> type) {
+        return config.eventStore().readEvents(aggregateId, 0).asStream()
+                .filter(e -> type.isInstance(e.getPayload())).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** The sequence number of the last event of that type in the aggregate's stream. */
+    private long sequenceOf(String aggregateId, Class<?> type) {
+        return lastMessage(aggregateId, type).getSequenceNumber();
+    }
+
     private void registerFamilyAndRelease() {
         send(new RegisterModelFamily(MODEL, "Llama 3", "Meta", null), reviewer("alice"));
         send(new RegisterRelease(MODEL, RELEASE, "Llama-3.1-8B-Instruct", "3.1", LocalDate.of(2024, 7, 23), null,
@@ -144,8 +157,8 @@ class ClaimsWriteSideIntegrationTest {
         review(first, "dave", Verdict.AGREE);
         assertThat(events(first, ClaimAccepted.class))
                 .containsExactly(new ClaimAccepted(first, WEIGHTS, "v1", 3, 0));
-        assertThat(events(MODEL, AcceptedClaimRecorded.class))
-                .containsExactly(new AcceptedClaimRecorded(MODEL, WEIGHTS, first, null));
+        assertThat(events(MODEL, AcceptedClaimRecorded.class)).containsExactly(
+                new AcceptedClaimRecorded(MODEL, WEIGHTS, first, null, sequenceOf(first, ClaimAccepted.class)));
 
         String second = propose(WEIGHTS, "LicenseRef-llama-3.1-amended");
         review(second, "bob", Verdict.AGREE);
@@ -153,8 +166,8 @@ class ClaimsWriteSideIntegrationTest {
         review(second, "dave", Verdict.DISAGREE);
         assertThat(events(second, ClaimAccepted.class))
                 .containsExactly(new ClaimAccepted(second, WEIGHTS, "v1", 2, 1));
-        assertThat(events(MODEL, AcceptedClaimRecorded.class)).last()
-                .isEqualTo(new AcceptedClaimRecorded(MODEL, WEIGHTS, second, first));
+        assertThat(events(MODEL, AcceptedClaimRecorded.class)).last().isEqualTo(
+                new AcceptedClaimRecorded(MODEL, WEIGHTS, second, first, sequenceOf(second, ClaimAccepted.class)));
         assertThat(events(first)).last().isEqualTo(
                 new ClaimSuperseded(first, WEIGHTS, second, "superseded by accepted claim " + second));
 
@@ -203,16 +216,16 @@ class ClaimsWriteSideIntegrationTest {
         review(rejected, "bob", Verdict.DISAGREE);
 
         assertThat(events(MODEL, AcceptedClaimWithdrawn.class)).containsExactly(
-                new AcceptedClaimWithdrawn(MODEL, WEIGHTS, reopened),
-                new AcceptedClaimWithdrawn(MODEL, card, rejected));
+                new AcceptedClaimWithdrawn(MODEL, WEIGHTS, reopened, sequenceOf(reopened, ClaimReopened.class)),
+                new AcceptedClaimWithdrawn(MODEL, card, rejected, sequenceOf(rejected, ClaimRejected.class)));
 
         // with nothing accepted for the target, the next accepted claim replaces nothing
         String next = propose(WEIGHTS, "Apache-2.0");
         review(next, "bob", Verdict.AGREE);
         review(next, "carol", Verdict.AGREE);
         review(next, "dave", Verdict.AGREE);
-        assertThat(events(MODEL, AcceptedClaimRecorded.class)).last()
-                .isEqualTo(new AcceptedClaimRecorded(MODEL, WEIGHTS, next, null));
+        assertThat(events(MODEL, AcceptedClaimRecorded.class)).last().isEqualTo(
+                new AcceptedClaimRecorded(MODEL, WEIGHTS, next, null, sequenceOf(next, ClaimAccepted.class)));
         assertThat(events(reopened, ClaimSuperseded.class)).isEmpty();
     }
 
@@ -280,7 +293,9 @@ class ClaimsWriteSideIntegrationTest {
     void a_published_policy_governs_later_proposals_and_decisions() {
         start(ClaimsSettings.DEFAULTS);
         registerFamilyAndRelease();
-        send(new PublishConsensusPolicy(2, 0.75, 0.75, Duration.ofDays(30)), admin("root"));
+        Object version = gateway.sendAndWait(new GenericCommandMessage<>(
+                new PublishConsensusPolicy(2, 0.75, 0.75, Duration.ofDays(30)), admin("root")));
+        assertThat(version).isEqualTo("v2");
 
         String claimId = propose(WEIGHTS, "MIT");
         assertThat(events(claimId, ClaimProposed.class)).extracting(ClaimProposed::policyVersion)
@@ -304,8 +319,20 @@ class ClaimsWriteSideIntegrationTest {
         while (events(claimId, ClaimLocked.class).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        // the overridden lock period makes the built-in policy a different one, and its version says so
+        assertThat(events(claimId, ClaimProposed.class)).extracting(ClaimProposed::policyVersion)
+                .containsExactly("v1+lock-PT0.2S");
         assertThat(events(claimId, ClaimLocked.class))
-                .containsExactly(new ClaimLocked(claimId, WEIGHTS, ClaimStatus.ACCEPTED, "v1"));
+                .containsExactly(new ClaimLocked(claimId, WEIGHTS, ClaimStatus.ACCEPTED, "v1+lock-PT0.2S"));
+        // a deadline carries no reviewer: the lock names the platform, why, and a correlation id of its own
+        DomainEventMessage<?> accepted = lastMessage(claimId, ClaimAccepted.class);
+        DomainEventMessage<?> locked = lastMessage(claimId, ClaimLocked.class);
+        assertThat(locked.getMetaData()).containsEntry(LedgerMetaData.ACTOR_ID, "system")
+                .containsEntry(LedgerMetaData.ACTOR_ROLES, "system")
+                .containsEntry(LedgerMetaData.REASON, "status ACCEPTED reached at " + accepted.getTimestamp()
+                        + " locked after the lock period of policy v1+lock-PT0.2S (PT0.2S)");
+        assertThat((String) locked.getMetaData().get(LedgerMetaData.CORRELATION_ID)).isNotBlank()
+                .isNotEqualTo(accepted.getMetaData().get(LedgerMetaData.CORRELATION_ID));
         assertThatThrownBy(() -> review(claimId, "erin", Verdict.DISAGREE))
                 .isInstanceOfSatisfying(CommandRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(CommandRejected.Reason.CONFLICT));

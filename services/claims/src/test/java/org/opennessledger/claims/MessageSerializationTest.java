@@ -2,6 +2,8 @@ package org.opennessledger.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -82,14 +84,15 @@ class MessageSerializationTest {
             new RegisterRelease("llama-3", "llama-3.1-8b", "Llama-3.1-8B", "3.1", LocalDate.of(2024, 7, 23),
                     "llama-3-8b", List.of("https://example.org/a")),
             new ReleaseRegistered("llama-3", "llama-3.1-8b", "Llama-3.1-8B", null, null, null, List.of(), "alice"),
-            new RecordAcceptedClaim("llama-3", RELEASE_TARGET, ID),
-            new AcceptedClaimRecorded("llama-3", RELEASE_TARGET, ID, null),
-            new AcceptedClaimRecorded("llama-3", FAMILY_TARGET, ID, OTHER),
-            new WithdrawAcceptedClaim("llama-3", RELEASE_TARGET, ID),
-            new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID),
+            new RecordAcceptedClaim("llama-3", RELEASE_TARGET, ID, 5),
+            new AcceptedClaimRecorded("llama-3", RELEASE_TARGET, ID, null, 5),
+            new AcceptedClaimRecorded("llama-3", FAMILY_TARGET, ID, OTHER, 9),
+            new WithdrawAcceptedClaim("llama-3", RELEASE_TARGET, ID, 7),
+            new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7),
             new PublishConsensusPolicy(3, 2.0 / 3.0, 0.75, Duration.ofDays(14)),
             new ConsensusPolicyPublished("v2", 3, 2.0 / 3.0, 0.75, Duration.ofHours(36)),
-            new ClaimLockDue(ClaimStatus.ACCEPTED, 3));
+            new ClaimLockDue(ClaimStatus.ACCEPTED, 3, Duration.ofDays(14)),
+            new ClaimLockDue(ClaimStatus.REJECTED, 2, null));
 
     @Test
     void every_sample_survives_a_jackson_round_trip() {
@@ -99,6 +102,22 @@ class MessageSerializationTest {
             Object restored = serializer.deserialize(serialized);
             assertThat(restored).as(sample.getClass().getSimpleName()).isEqualTo(sample);
         }
+    }
+
+    @Test
+    void messages_stored_before_a_field_was_added_read_it_as_zero_or_null() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        String target = mapper.writeValueAsString(RELEASE_TARGET);
+        // AcceptedClaimRecorded / AcceptedClaimWithdrawn before claimSequence: the family treats 0 as "seen nothing"
+        assertThat(mapper.readValue("{\"modelId\":\"llama-3\",\"target\":" + target + ",\"claimId\":\"" + ID
+                + "\",\"previousClaimId\":null}", AcceptedClaimRecorded.class))
+                .isEqualTo(new AcceptedClaimRecorded("llama-3", RELEASE_TARGET, ID, null, 0));
+        assertThat(mapper.readValue("{\"modelId\":\"llama-3\",\"target\":" + target + ",\"claimId\":\"" + ID
+                + "\"}", AcceptedClaimWithdrawn.class))
+                .isEqualTo(new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 0));
+        // a lock deadline scheduled before its payload named the lock period
+        assertThat(mapper.readValue("{\"status\":\"ACCEPTED\",\"statusChange\":3}", ClaimLockDue.class))
+                .isEqualTo(new ClaimLockDue(ClaimStatus.ACCEPTED, 3, null));
     }
 
     @Test

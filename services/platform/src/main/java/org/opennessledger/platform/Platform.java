@@ -19,6 +19,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -26,6 +28,7 @@ import org.axonframework.serialization.Serializer;
 import org.opennessledger.assessments.AssessmentsConfiguration;
 import org.opennessledger.claims.ClaimsConfiguration;
 import org.opennessledger.claims.ClaimsSettings;
+import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.gateway.GatewayDependencies;
 import org.opennessledger.gateway.GatewaySettings;
@@ -94,6 +97,14 @@ public final class Platform implements AutoCloseable {
         Serializer messages = LedgerSerializers.messages();
         Serializer snapshots = LedgerSerializers.snapshots();
         ThreadBoundTransactionManager transactionManager = new ThreadBoundTransactionManager(eventStoreDatabase.dataSource());
+        // Read models keep their tokens beside them in MongoDB (lose one, rebuild both). The
+        // supersession process sends commands, so its position belongs with the event store: its
+        // token is updated in the same SQL transaction as the events its commands append.
+        JdbcTokenStore processTokenStore = JdbcTokenStore.builder()
+                .connectionProvider(transactionManager.connectionProvider())
+                .serializer(messages)
+                .build();
+        transactionManager.executeInTransaction(() -> processTokenStore.createSchema(PostgresTokenTableFactory.INSTANCE));
         TokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore.database()).build())
                 .serializer(messages)
@@ -132,6 +143,7 @@ public final class Platform implements AutoCloseable {
         configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTokenStore(c -> tokenStore)
+                .registerTokenStore(SupersessionProcess.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(100))

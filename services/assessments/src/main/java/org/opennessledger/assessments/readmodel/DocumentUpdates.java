@@ -21,13 +21,16 @@ import org.bson.Document;
  * <p>
  * Changes that are not naturally idempotent (a review replacing an earlier one, a status
  * change) pass the event id: the document remembers the ids it has applied and ignores a
- * re-delivery, even one that arrives after later events (a retried batch).
+ * re-delivery, even one that arrives after later events (a retried batch). It remembers only the
+ * last {@value #APPLIED_EVENTS_KEPT} ids, far more than a processor batch, so a document does not
+ * grow with its history; a full rebuild therefore drops the read models before resetting tokens.
  */
 final class DocumentUpdates {
 
     static final String ID = "_id";
     static final String REVISION = "revision";
     static final String APPLIED_EVENTS = "appliedEvents";
+    static final int APPLIED_EVENTS_KEPT = 1000;
 
     private DocumentUpdates() {
     }
@@ -59,6 +62,9 @@ final class DocumentUpdates {
         if (eventId != null) {
             List<String> applied = Docs.strings(document, APPLIED_EVENTS);
             applied.add(eventId);
+            if (applied.size() > APPLIED_EVENTS_KEPT) {
+                applied = List.copyOf(applied.subList(applied.size() - APPLIED_EVENTS_KEPT, applied.size()));
+            }
             document.put(APPLIED_EVENTS, applied);
         }
         if (before != null && before.equals(Docs.snapshot(document))) {

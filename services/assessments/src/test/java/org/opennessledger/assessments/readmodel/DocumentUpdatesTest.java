@@ -36,6 +36,22 @@ class DocumentUpdatesTest {
     }
 
     @Test
+    void onlyTheMostRecentAppliedEventIdsAreKeptSoADocumentDoesNotGrowWithItsHistory() {
+        int events = DocumentUpdates.APPLIED_EVENTS_KEPT + 5;
+        DocumentUpdates.update(collection, "p", () -> new Document("items", List.of()), "e0", append("x"));
+        for (int i = 1; i < events; i++) {
+            DocumentUpdates.update(collection, "p", null, "e" + i, append("x"));
+        }
+
+        List<String> applied = collection.find(eq("_id", "p")).first().getList(DocumentUpdates.APPLIED_EVENTS, String.class);
+        assertThat(applied).hasSize(DocumentUpdates.APPLIED_EVENTS_KEPT)
+                .startsWith("e5").endsWith("e" + (events - 1));
+        // a re-delivery of a recent event is still recognised
+        DocumentUpdates.update(collection, "p", null, "e" + (events - 1), append("again"));
+        assertThat(collection.find(eq("_id", "p")).first().getList("items", String.class)).doesNotContain("again");
+    }
+
+    @Test
     void anEventIsAppliedOnceEvenWhenItIsDeliveredAgainAfterLaterEvents() {
         DocumentUpdates.update(collection, "p", () -> new Document("items", List.of()), "e1", append("a"));
         DocumentUpdates.update(collection, "p", null, "e2", append("b"));

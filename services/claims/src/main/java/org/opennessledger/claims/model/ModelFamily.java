@@ -41,7 +41,9 @@ import org.opennessledger.contracts.values.Role;
 /**
  * A model family (id = modelId) with its releases. It is the entry point for claims: it checks a
  * claim's target exists before creating the claim, and it keeps the one accepted claim per target
- * so that the supersession process knows which claim a newly accepted one replaces.
+ * so that the supersession process knows which claim a newly accepted one replaces. Those commands
+ * carry the sequence number of the claim event behind them; one that is not newer than what the
+ * family already recorded of that claim (a replayed or redelivered event) changes nothing.
  */
 // Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -62,6 +64,11 @@ public class ModelFamily {
     private Set<String> releaseIds = new HashSet<>();
     /** Target key to the id of the claim currently accepted for it. */
     private Map<String, String> acceptedClaims = new HashMap<>();
+    /**
+     * Claim id to the highest claim event sequence number that recorded or withdrew it here. A
+     * Record/Withdraw about a claim that is not newer than this is a replay and changes nothing.
+     */
+    private Map<String, Long> claimSequences = new HashMap<>();
 
     protected ModelFamily() {
         // for event sourcing, and for registration (created if missing, so a second one is a clear conflict)
@@ -134,11 +141,15 @@ public class ModelFamily {
         Actors.requireRole(metaData, "recording an accepted claim", Role.SYSTEM);
         ClaimTarget target = ownTarget(command.target());
         String claimId = CommandChecks.required(command.claimId(), "claimId");
+        long claimSequence = claimSequence(command.claimSequence());
+        if (!isNewer(claimId, claimSequence)) {
+            return; // not newer than what this family saw of the claim: a replayed or redelivered acceptance
+        }
         String previous = acceptedClaims.get(target.key());
         if (claimId.equals(previous)) {
             return; // already recorded: a redelivered acceptance changes nothing
         }
-        apply(new AcceptedClaimRecorded(modelId, target, claimId, previous));
+        apply(new AcceptedClaimRecorded(modelId, target, claimId, previous, claimSequence));
     }
 
     @CommandHandler
@@ -146,8 +157,12 @@ public class ModelFamily {
         Actors.requireRole(metaData, "withdrawing an accepted claim", Role.SYSTEM);
         ClaimTarget target = ownTarget(command.target());
         String claimId = CommandChecks.required(command.claimId(), "claimId");
+        long claimSequence = claimSequence(command.claimSequence());
+        if (!isNewer(claimId, claimSequence)) {
+            return; // older than the claim's last recorded change here: a replay must not undo a later acceptance
+        }
         if (claimId.equals(acceptedClaims.get(target.key()))) {
-            apply(new AcceptedClaimWithdrawn(modelId, target, claimId));
+            apply(new AcceptedClaimWithdrawn(modelId, target, claimId, claimSequence));
         }
     }
 
@@ -164,11 +179,27 @@ public class ModelFamily {
     @EventSourcingHandler
     void on(AcceptedClaimRecorded event) {
         acceptedClaims.put(event.targetKey(), event.claimId());
+        claimSequences.merge(event.claimId(), event.claimSequence(), Math::max);
     }
 
     @EventSourcingHandler
     void on(AcceptedClaimWithdrawn event) {
         acceptedClaims.remove(event.target().key());
+        claimSequences.merge(event.claimId(), event.claimSequence(), Math::max);
+    }
+
+    /** Whether a command about the claim caused by its event {@code claimSequence} is newer than what was seen. */
+    private boolean isNewer(String claimId, long claimSequence) {
+        Long seen = claimSequences.get(claimId);
+        return seen == null || claimSequence > seen;
+    }
+
+    private static long claimSequence(long claimSequence) {
+        if (claimSequence < 0) {
+            throw CommandRejected.invalid("claimSequence must be an event sequence number (0 or more), got "
+                    + claimSequence);
+        }
+        return claimSequence;
     }
 
     private ClaimTarget ownTarget(ClaimTarget target) {

@@ -34,13 +34,24 @@ public record ConsensusPolicy(String version, int minimumReviews, double acceptR
         }
     }
 
+    /**
+     * The built-in policy with the platform's lock period. An override that differs from the
+     * default's 14 days makes a different policy, so its version says so: "v1+lock-" followed by
+     * the period as {@link Duration#toString()} prints it, e.g. "v1+lock-PT3S".
+     *
+     * @param lockAfterOverride the configured lock period, or null for none
+     */
+    public static ConsensusPolicy builtIn(Duration lockAfterOverride) {
+        if (lockAfterOverride == null || lockAfterOverride.equals(DEFAULT.lockAfter())) {
+            return DEFAULT;
+        }
+        return new ConsensusPolicy(DEFAULT_VERSION + "+lock-" + lockAfterOverride, DEFAULT.minimumReviews(),
+                DEFAULT.acceptRatio(), DEFAULT.rejectRatio(), lockAfterOverride);
+    }
+
     public static ConsensusPolicy of(ConsensusPolicyPublished published) {
         return new ConsensusPolicy(published.policyVersion(), published.minimumReviews(), published.acceptRatio(),
                 published.rejectRatio(), published.lockAfter());
-    }
-
-    public ConsensusPolicy withLockAfter(Duration lockAfter) {
-        return new ConsensusPolicy(version, minimumReviews, acceptRatio, rejectRatio, lockAfter);
     }
 
     public ClaimStatus evaluate(int agree, int disagree) {

@@ -18,7 +18,8 @@ import org.opennessledger.contracts.values.Role;
 
 /**
  * The one book of consensus policy versions (id {@link PublishConsensusPolicy#POLICY_BOOK_ID}).
- * The built-in default is "v1"; published versions are "v2", "v3", ...
+ * The built-in default is "v1" ("v1+lock-&lt;period&gt;" when the platform overrides its lock period,
+ * see {@link ConsensusPolicy#builtIn}); published versions are "v2", "v3", ...
  */
 // Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -39,7 +40,8 @@ public class ConsensusPolicyBook {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(PublishConsensusPolicy command, MetaData metaData) {
+    /** Publishes the next version and returns its name ("v2", "v3", ...). */
+    public String handle(PublishConsensusPolicy command, MetaData metaData) {
         Actors.requireRole(metaData, "publishing a consensus policy", Role.ADMIN);
         if (command.minimumReviews() < 1 || command.minimumReviews() > MAX_MINIMUM_REVIEWS) {
             throw CommandRejected.invalid("minimumReviews must be between 1 and " + MAX_MINIMUM_REVIEWS
@@ -54,6 +56,7 @@ public class ConsensusPolicyBook {
         String version = "v" + (publishedVersions + 2);
         apply(new ConsensusPolicyPublished(version, command.minimumReviews(), command.acceptRatio(),
                 command.rejectRatio(), lockAfter));
+        return version;
     }
 
     @EventSourcingHandler

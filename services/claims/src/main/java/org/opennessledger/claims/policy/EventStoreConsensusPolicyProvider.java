@@ -8,7 +8,8 @@ import org.opennessledger.contracts.policy.PublishConsensusPolicy;
 
 /**
  * Reads the policy book's event stream: the latest {@link ConsensusPolicyPublished} is in force;
- * before any, the built-in default (whose lock period the platform may set by configuration).
+ * before any, the built-in default (whose lock period the platform may set by configuration, which
+ * then shows in its version: see {@link ConsensusPolicy#builtIn}).
  * It reads events, not snapshots, so snapshotting the book changes nothing here; the stream holds
  * one event per published version, so reading it per decision stays cheap.
  */
@@ -19,9 +20,7 @@ public class EventStoreConsensusPolicyProvider implements ConsensusPolicyProvide
 
     public EventStoreConsensusPolicyProvider(EventStore eventStore, Duration defaultLockAfter) {
         this.eventStore = eventStore;
-        this.defaultPolicy = defaultLockAfter == null
-                ? ConsensusPolicy.DEFAULT
-                : ConsensusPolicy.DEFAULT.withLockAfter(defaultLockAfter);
+        this.defaultPolicy = ConsensusPolicy.builtIn(defaultLockAfter);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * names the claim it replaces; that one is then superseded. A claim that loses its acceptance is
  * withdrawn from the family. Commands act as the platform ({@link Actor#SYSTEM}). Every command is
  * idempotent on the receiving side, and {@code sendAndWait} lets a failure reach the processor,
- * which retries the event. Replays must not resend commands, hence {@link DisallowReplay}.
+ * which retries the event. Replays must not resend commands, hence {@link DisallowReplay}; and should
+ * an old event reach the process anyway (a reset token, a redelivery), each family command carries
+ * the sequence number of the claim event that caused it, so the family ignores what is not newer than
+ * what it already saw of that claim.
  */
 @ProcessingGroup(SupersessionProcess.PROCESSING_GROUP)
 @DisallowReplay
@@ -41,9 +45,9 @@ public class SupersessionProcess {
     }
 
     @EventHandler
-    public void on(ClaimAccepted event) {
+    public void on(ClaimAccepted event, @SequenceNumber long claimSequence) {
         ClaimTarget target = event.target();
-        send(new RecordAcceptedClaim(target.modelId(), target, event.claimId()),
+        send(new RecordAcceptedClaim(target.modelId(), target, event.claimId(), claimSequence),
                 "claim " + event.claimId() + " was accepted for " + target.key());
     }
 
@@ -59,21 +63,24 @@ public class SupersessionProcess {
     }
 
     @EventHandler
-    public void on(ClaimRejected event) {
+    public void on(ClaimRejected event, @SequenceNumber long claimSequence) {
         if (event.wasAccepted()) {
-            withdraw(event.target(), event.claimId(), "claim " + event.claimId() + " was rejected after acceptance");
+            withdraw(event.target(), event.claimId(), claimSequence,
+                    "claim " + event.claimId() + " was rejected after acceptance");
         }
     }
 
     @EventHandler
-    public void on(ClaimReopened event) {
+    public void on(ClaimReopened event, @SequenceNumber long claimSequence) {
         if (event.previousStatus() == ClaimStatus.ACCEPTED) {
-            withdraw(event.target(), event.claimId(), "claim " + event.claimId() + " was reopened after acceptance");
+            withdraw(event.target(), event.claimId(), claimSequence,
+                    "claim " + event.claimId() + " was reopened after acceptance");
         }
     }
 
-    private void withdraw(ClaimTarget target, String claimId, String reason) {
-        send(new WithdrawAcceptedClaim(target.modelId(), target, claimId), reason + " for " + target.key());
+    private void withdraw(ClaimTarget target, String claimId, long claimSequence, String reason) {
+        send(new WithdrawAcceptedClaim(target.modelId(), target, claimId, claimSequence),
+                reason + " for " + target.key());
     }
 
     private void send(Object command, String reason) {

@@ -1,18 +1,33 @@
 package org.opennessledger.claims.claim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.opennessledger.claims.Rejections.rejected;
 import static org.opennessledger.claims.TestActors.as;
 import static org.opennessledger.claims.TestActors.reviewer;
 import static org.opennessledger.claims.TestActors.system;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.AggregateCommandTargetResolver;
@@ -32,6 +47,7 @@ import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Verdict;
 
@@ -148,7 +164,7 @@ class ClaimTest {
                 .when(agree(), reviewer("dave"))
                 .expectEvents(reviewed("dave", Verdict.AGREE, null, null, 3, 0),
                         new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0))
-                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 1));
+                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 1, FOURTEEN_DAYS));
     }
 
     @Test
@@ -167,7 +183,7 @@ class ClaimTest {
                 .when(disagree("wrong licence"), reviewer("dave"))
                 .expectEvents(reviewed("dave", Verdict.DISAGREE, "wrong licence", null, 1, 2),
                         new ClaimRejected(CLAIM, TARGET, "v1", 1, 2, false))
-                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.REJECTED, 1));
+                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.REJECTED, 1, FOURTEEN_DAYS));
     }
 
     @Test
@@ -210,7 +226,8 @@ class ClaimTest {
                 .when(agree(), reviewer("carol"))
                 .expectEvents(reviewed("carol", Verdict.AGREE, null, null, 2, 0),
                         new ClaimAccepted(CLAIM, TARGET, "v2", 2, 0))
-                .expectScheduledDeadline(Duration.ofDays(3), new ClaimLockDue(ClaimStatus.ACCEPTED, 1));
+                .expectScheduledDeadline(Duration.ofDays(3),
+                        new ClaimLockDue(ClaimStatus.ACCEPTED, 1, Duration.ofDays(3)));
     }
 
     // --- locking ---
@@ -221,7 +238,7 @@ class ClaimTest {
                         reviewed("carol", Verdict.AGREE, null, null, 2, 0))
                 .andGivenCommands(review(agree(), "dave"))
                 .whenTimeElapses(FOURTEEN_DAYS)
-                .expectDeadlinesMet(new ClaimLockDue(ClaimStatus.ACCEPTED, 1))
+                .expectDeadlinesMet(new ClaimLockDue(ClaimStatus.ACCEPTED, 1, FOURTEEN_DAYS))
                 .expectEvents(new ClaimLocked(CLAIM, TARGET, ClaimStatus.ACCEPTED, "v1"));
     }
 
@@ -274,8 +291,107 @@ class ClaimTest {
                 .when(disagree("wrong"), reviewer("bob"))
                 .expectEvents(reviewed("bob", Verdict.DISAGREE, "wrong", Verdict.AGREE, 1, 2),
                         new ClaimRejected(CLAIM, TARGET, "v1", 1, 2, true))
-                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.REJECTED, 2))
-                .expectNoScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 1));
+                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.REJECTED, 2, FOURTEEN_DAYS))
+                .expectNoScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 1, FOURTEEN_DAYS));
+    }
+
+    @Test
+    void the_lock_names_the_platform_the_reason_and_a_correlation_id_of_its_own() {
+        Instant acceptedAt = Instant.parse("2025-03-01T10:00:00Z");
+        fixture.givenCurrentTime(acceptedAt)
+                .andGiven(PROPOSED, reviewed("bob", Verdict.AGREE, null, null, 1, 0),
+                        reviewed("carol", Verdict.AGREE, null, null, 2, 0))
+                .andGivenCommands(review(agree(), "dave"))
+                .whenTimeElapses(FOURTEEN_DAYS)
+                .expectEventsMatching(exactSequenceOf(event(
+                        new ClaimLocked(CLAIM, TARGET, ClaimStatus.ACCEPTED, "v1"),
+                        metaData -> {
+                            assertThat(metaData).containsEntry(LedgerMetaData.ACTOR_ID, "system")
+                                    .containsEntry(LedgerMetaData.ACTOR_ROLES, "system")
+                                    .containsEntry(LedgerMetaData.REASON, "status ACCEPTED reached at "
+                                            + "2025-03-01T10:00:00Z locked after the lock period of policy v1 (P14D)");
+                            assertThat(metaData.get(LedgerMetaData.CORRELATION_ID)).isInstanceOf(String.class);
+                            assertThat(UUID.fromString((String) metaData.get(LedgerMetaData.CORRELATION_ID)))
+                                    .isNotNull();
+                        }), andNoMore()));
+    }
+
+    @Test
+    void a_lock_period_that_is_not_whole_days_is_named_as_a_duration() {
+        policy.set(ConsensusPolicy.builtIn(Duration.ofSeconds(3)));
+        fixture.given(PROPOSED, reviewed("bob", Verdict.DISAGREE, "no", null, 0, 1),
+                        reviewed("carol", Verdict.DISAGREE, "no", null, 0, 2))
+                .andGivenCommands(review(disagree("no"), "dave"))
+                .whenTimeElapses(Duration.ofSeconds(3))
+                .expectEventsMatching(exactSequenceOf(event(
+                        new ClaimLocked(CLAIM, TARGET, ClaimStatus.REJECTED, "v1+lock-PT3S"),
+                        metaData -> assertThat((String) metaData.get(LedgerMetaData.REASON))
+                                .startsWith("status REJECTED reached at ")
+                                .endsWith(" locked after the lock period of policy v1+lock-PT3S (PT3S)")),
+                        andNoMore()));
+    }
+
+    @Test
+    void a_lock_deadline_left_behind_locks_nothing_even_when_the_claim_is_back_in_that_status() {
+        TestExecutor<Claim> accepted = fixture.given(PROPOSED, reviewed("bob", Verdict.AGREE, null, null, 1, 0),
+                        reviewed("carol", Verdict.AGREE, null, null, 2, 0))
+                .andGivenCommands(review(agree(), "dave"));                 // accepted: lock due after 14 days
+        policy.set(new ConsensusPolicy("v2", 3, 2.0 / 3.0, 2.0 / 3.0, Duration.ofDays(30)));
+        // reopened without the lock being cancelled (a cancel that was lost): that deadline stays pending
+        accepted.andGiven(new ClaimReopened(CLAIM, TARGET, "v1", ClaimStatus.ACCEPTED, 3, 0))
+                .andGivenCommands(review(agree(), "erin"))                  // accepted again: lock due after 30 days
+                .whenTimeElapses(FOURTEEN_DAYS)
+                .expectDeadlinesMet(new ClaimLockDue(ClaimStatus.ACCEPTED, 1, FOURTEEN_DAYS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_status_event_names_the_schedule_id_of_its_lock_deadline() {
+        AtomicReference<Object> recordedId = new AtomicReference<>();
+        fixture.given(PROPOSED, reviewed("bob", Verdict.AGREE, null, null, 1, 0),
+                        reviewed("carol", Verdict.AGREE, null, null, 2, 0))
+                .when(agree(), reviewer("dave"))
+                .expectEventsMatching(exactSequenceOf(
+                        event(reviewed("dave", Verdict.AGREE, null, null, 3, 0),
+                                metaData -> assertThat(metaData).doesNotContainKey(Claim.LOCK_SCHEDULE_ID)),
+                        event(new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0),
+                                metaData -> recordedId.set(metaData.get(Claim.LOCK_SCHEDULE_ID))),
+                        andNoMore()))
+                .expectScheduledDeadlineMatching(FOURTEEN_DAYS, new CustomTypeSafeMatcher<DeadlineMessage<?>>(
+                        "the deadline whose schedule id ClaimAccepted names") {
+                    @Override
+                    protected boolean matchesSafely(DeadlineMessage<?> deadline) {
+                        return recordedId.get() != null && deadline.getIdentifier().equals(recordedId.get());
+                    }
+                });
+    }
+
+    @Test
+    void a_pending_lock_is_cancelled_by_the_schedule_id_its_status_event_names_and_nothing_else() {
+        // a lock for ACCEPTED is pending in the deadline manager; the claim's last status event names another
+        // schedule id, so only that one is cancelled: the pending lock is not found by scanning the claim's scope
+        fixture.given(PROPOSED, reviewed("bob", Verdict.AGREE, null, null, 1, 0),
+                        reviewed("carol", Verdict.AGREE, null, null, 2, 0))
+                .andGivenCommands(review(disagree("no"), "dave"))
+                .andGiven(new GenericEventMessage<>(new ClaimRejected(CLAIM, TARGET, "v1", 1, 2, true),
+                        MetaData.with(Claim.LOCK_SCHEDULE_ID, "schedule-of-another-lock")))
+                .when(disagree("not open"), reviewer("erin"))
+                .expectEvents(reviewed("erin", Verdict.DISAGREE, "not open", null, 2, 2),
+                        new ClaimReopened(CLAIM, TARGET, "v1", ClaimStatus.REJECTED, 2, 2))
+                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 1, FOURTEEN_DAYS));
+    }
+
+    @Test
+    void a_pending_lock_whose_schedule_id_was_not_recorded_is_cancelled_by_scope() {
+        // as above, but the status event predates recorded schedule ids
+        fixture.given(PROPOSED, reviewed("bob", Verdict.AGREE, null, null, 1, 0),
+                        reviewed("carol", Verdict.AGREE, null, null, 2, 0))
+                .andGivenCommands(review(disagree("no"), "dave"))
+                .andGiven(new ClaimRejected(CLAIM, TARGET, "v1", 1, 2, true))
+                .when(disagree("not open"), reviewer("erin"))
+                .expectEvents(reviewed("erin", Verdict.DISAGREE, "not open", null, 2, 2),
+                        new ClaimReopened(CLAIM, TARGET, "v1", ClaimStatus.REJECTED, 2, 2))
+                .expectNoScheduledDeadlines();
     }
 
     // --- supersession ---
@@ -335,5 +451,60 @@ class ClaimTest {
                 .when(new SupersedeClaim(CLAIM, CLAIM), system())
                 .expectException(rejected(Reason.INVALID, "cannot supersede itself"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_reopened_since_the_newer_one_was_accepted_is_not_superseded() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0),
+                        new ClaimReopened(CLAIM, TARGET, "v1", ClaimStatus.ACCEPTED, 2, 2))
+                .when(new SupersedeClaim(CLAIM, NEWER), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_rejected_since_the_newer_one_was_accepted_is_not_superseded() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 2, 1),
+                        new ClaimRejected(CLAIM, TARGET, "v1", 1, 2, true))
+                .when(new SupersedeClaim(CLAIM, NEWER), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_never_accepted_is_not_superseded() {
+        fixture.given(PROPOSED)
+                .when(new SupersedeClaim(CLAIM, NEWER), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** An event message with the payload, whose metadata passes the assertions. */
+    private static Matcher<EventMessage<?>> event(Object payload, Consumer<MetaData> metaDataAssertions) {
+        return new TypeSafeMatcher<>() {
+            private AssertionError failure;
+
+            @Override
+            protected boolean matchesSafely(EventMessage<?> message) {
+                if (!payload.equals(message.getPayload())) {
+                    return false;
+                }
+                try {
+                    metaDataAssertions.accept(message.getMetaData());
+                    return true;
+                } catch (AssertionError e) {
+                    failure = e;
+                    return false;
+                }
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an event ").appendValue(payload).appendText(" with the expected metadata");
+                if (failure != null) {
+                    description.appendText(" (").appendText(failure.getMessage()).appendText(")");
+                }
+            }
+        };
     }
 }

@@ -7,9 +7,11 @@ import static org.opennessledger.claims.TestActors.reviewer;
 import static org.opennessledger.claims.TestActors.system;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,21 +296,21 @@ class ModelFamilyTest {
     @Test
     void the_first_accepted_claim_for_a_target_is_recorded_without_a_predecessor() {
         fixture.given(REGISTERED, RELEASE_REGISTERED)
-                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), system())
-                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null));
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5));
     }
 
     @Test
     void a_newly_accepted_claim_names_the_one_it_replaces() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
-                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM), system())
-                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM));
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 4), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 4));
     }
 
     @Test
     void recording_the_claim_already_recorded_changes_nothing() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
-                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), system())
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), system())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -316,39 +318,117 @@ class ModelFamilyTest {
     @Test
     void only_the_platform_records_accepted_claims() {
         fixture.given(REGISTERED, RELEASE_REGISTERED)
-                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM), as("root", "admin,reviewer"))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), as("root", "admin,reviewer"))
                 .expectException(rejected(Reason.FORBIDDEN, "recording an accepted claim needs the system role"))
                 .expectNoEvents();
     }
 
     @Test
     void the_recorded_claim_is_withdrawn_when_it_loses_acceptance() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
-                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), system())
-                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM));
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), system())
+                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7));
     }
 
     @Test
     void withdrawing_a_claim_that_is_not_the_recorded_one_changes_nothing() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null))
-                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), system())
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null, 4))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), system())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void after_a_withdrawal_the_next_accepted_claim_has_no_predecessor() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null),
-                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM))
-                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM), system())
-                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null));
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 4), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null, 4));
     }
 
     @Test
     void only_the_platform_withdraws_accepted_claims() {
-        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null))
-                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM), Map.of())
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), Map.of())
                 .expectException(rejected(Reason.FORBIDDEN, "names no actor"))
                 .expectNoEvents();
+    }
+
+    // --- replays: a command not newer than what the family saw of the claim changes nothing ---
+
+    /** A accepted (its event 5) and recorded, then B accepted and recorded in its place. */
+    private static final Object[] A_THEN_B = {
+            new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5),
+            new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 4)};
+
+    @Test
+    void a_replayed_acceptance_does_not_displace_the_claim_accepted_since() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .andGivenCommands(commandsAsSystem(A_THEN_B))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_sequence_seen_is_rebuilt_from_the_family_events() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 4))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 3), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_accepted_again_after_a_reopen_is_recorded_again() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .andGivenCommands(commandsAsSystem(A_THEN_B))
+                // A was reopened (its event 7) before it was superseded: not the recorded claim, nothing to withdraw
+                .andGivenCommands(new GenericCommandMessage<>(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7),
+                        system()))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 9), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, OTHER_CLAIM, 9));
+    }
+
+    @Test
+    void a_replayed_withdrawal_does_not_undo_a_later_acceptance_of_the_same_claim() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7),
+                        new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 9))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_withdrawal_counts_as_seen_too() {
+        // recorded before sequences were stored (read as 0), then withdrawn by its event 7: a replay of the
+        // acceptance (event 5) is older than the withdrawal and must not bring the claim back
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 0),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_newer_acceptance_of_the_claim_already_recorded_changes_nothing() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 6), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_sequence_cannot_be_negative() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, -1), system())
+                .expectException(rejected(Reason.INVALID, "claimSequence must be an event sequence number"))
+                .expectNoEvents();
+    }
+
+    private static List<GenericCommandMessage<?>> commandsAsSystem(Object... commands) {
+        return Arrays.stream(commands).<GenericCommandMessage<?>>map(c -> new GenericCommandMessage<>(c, system()))
+                .toList();
     }
 }

@@ -35,6 +35,17 @@ class ConsensusPolicyBookTest {
     }
 
     @Test
+    void publishing_returns_the_new_version() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishConsensusPolicy(5, 0.75, 0.8, Duration.ofDays(7)), admin("root"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload("v2");
+        fixture.given(new ConsensusPolicyPublished("v2", 5, 0.75, 0.8, Duration.ofDays(7)))
+                .when(new PublishConsensusPolicy(3, 1.0, 1.0, Duration.ofSeconds(1)), admin("root"))
+                .expectResultMessagePayload("v3");
+    }
+
+    @Test
     void later_policies_count_on() {
         fixture.given(new ConsensusPolicyPublished("v2", 5, 0.75, 0.8, Duration.ofDays(7)))
                 .when(new PublishConsensusPolicy(3, 1.0, 1.0, Duration.ofSeconds(1)), admin("root"))

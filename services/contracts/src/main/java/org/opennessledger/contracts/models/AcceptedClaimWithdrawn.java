@@ -2,5 +2,9 @@ package org.opennessledger.contracts.models;
 
 import org.opennessledger.contracts.values.ClaimTarget;
 
-public record AcceptedClaimWithdrawn(String modelId, ClaimTarget target, String claimId) {
+/**
+ * The claim no longer counts as the accepted claim for the target. {@code claimSequence} is the
+ * {@link WithdrawAcceptedClaim#claimSequence()} that caused it (0 in events stored before the field existed).
+ */
+public record AcceptedClaimWithdrawn(String modelId, ClaimTarget target, String claimId, long claimSequence) {
 }

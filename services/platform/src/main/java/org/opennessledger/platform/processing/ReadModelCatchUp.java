@@ -6,9 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Read-your-writes: completes once every read-model processor has handled all events that were
  * in the store when it was called. A write calls it after its command completed, so the following
- * read sees the write. It never fails: after {@code timeout} it completes anyway (the write is
- * stored; only the read may lag) and logs the lag.
+ * read sees the write. After {@code timeout} it fails with a {@link TimeoutException}: the write is
+ * stored, but a read now would not show it (the gateway then answers 202 instead of a stale view).
  */
 public final class ReadModelCatchUp implements AutoCloseable {
 
@@ -52,8 +54,9 @@ public final class ReadModelCatchUp implements AutoCloseable {
         if (target < 0 || allReached(target)) {
             done.complete(null);
         } else if (System.nanoTime() > deadline) {
-            LOG.warn("read models did not reach event position {} within {}; answering anyway", target, timeout);
-            done.complete(null);
+            LOG.warn("read models did not reach event position {} within {}", target, timeout);
+            done.completeExceptionally(new TimeoutException(
+                    "read models did not reach event position " + target + " within " + timeout));
         } else {
             poller.schedule(() -> poll(target, deadline, done), POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -66,13 +69,21 @@ public final class ReadModelCatchUp implements AutoCloseable {
                 return false;
             }
             for (var status : statuses.values()) {
-                long position = status.getCurrentPosition().orElse(-1);
-                if (position < target) {
+                if (handledPosition(status.getTrackingToken()) < target) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The global index up to which a processor has handled events. Not {@code getCurrentPosition()}:
+     * for a replay that has not handled anything yet that reports 0 instead of "nothing".
+     */
+    private static long handledPosition(TrackingToken token) {
+        TrackingToken handled = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        return handled == null ? -1 : handled.position().orElse(-1);
     }
 
     @Override

@@ -124,14 +124,6 @@ class ApiRulesTest {
     }
 
     @Test
-    void aReviewerCannotPublishAConsensusPolicy() {
-        Map<String, Object> policy = Map.of("minimumReviews", 1, "acceptRatio", 0.6, "rejectRatio", 0.6,
-                "lockAfter", "P14D", "reason", "trying to lower the bar");
-
-        assertProblem(api.post("/api/admin/consensus-policy", "bob", policy), 403, "admin");
-    }
-
-    @Test
     void twoConcurrentReviewsOfOneClaimBothCount() {
         String modelId = registerModelWithRelease(api, "alice");
         String claimId = propose(api, "alice", claimBody(modelId, "base-7b", "open", "MIT", "concurrent"));

@@ -55,6 +55,9 @@ class KillDashNineTest {
             }
             assertThat(eventually(() -> api.get("/api/claims/" + claimIds.get(4)).body(),
                     c -> c.get("agreeCount").asInt() == 1).get("agreeCount").asInt()).isEqualTo(1);
+            // The write side decides from the event store, not the read models: a new review
+            // counts bob's acknowledged one, so that event survived too.
+            assertThat(review(api, "carol", claimIds.get(4), "agree", null).get("agreeCount").asInt()).isEqualTo(2);
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);

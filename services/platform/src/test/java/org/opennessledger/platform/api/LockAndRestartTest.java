@@ -46,7 +46,16 @@ class LockAndRestartTest {
                     Map.of("verdict", "disagree", "reason", "too late"));
             assertThat(lateReview.status()).isEqualTo(409);
             assertThat(lateReview.body().get("detail").asText()).containsIgnoringCase("locked");
-            assertThat(api.get("/api/claims/" + claimId + "/history").body().toString()).contains("ClaimLocked");
+            JsonNode lockedEntry = null;
+            for (JsonNode entry : api.get("/api/claims/" + claimId + "/history").body()) {
+                if ("ClaimLocked".equals(entry.get("eventType").asText())) {
+                    lockedEntry = entry;
+                }
+            }
+            assertThat(lockedEntry).as("ClaimLocked in the claim's history").isNotNull();
+            assertThat(lockedEntry.get("actorId").asText()).isEqualTo("system");
+            assertThat(lockedEntry.get("reason").asText()).containsIgnoringCase("lock");
+            assertThat(lockedEntry.get("correlationId").asText()).isNotBlank();
         }
     }
 }
