@@ -81,7 +81,8 @@ public final class Platform implements AutoCloseable {
     private void startAll() {
         eventStoreDatabase = settings.eventStoreUrl()
                 .map(url -> EventStoreDatabase.open(url, settings.eventStoreUser(), settings.eventStorePassword(),
-                        "PostgreSQL/JDBC " + url))
+                        // the query string may carry credentials: keep it out of logs
+                        "PostgreSQL at " + url.replaceFirst("\\?.*$", "")))
                 .orElseGet(() -> EventStoreDatabase.embeddedH2(settings.dataDir().resolve("eventstore")));
         resources.add(eventStoreDatabase);
         eventStoreDatabase.createDeadlineTable();
