@@ -39,4 +39,23 @@ public final class Queries {
     /** → {@code List<HistoryEntryView>}, oldest first. */
     public record GetClaimHistory(String claimId) {
     }
+
+    /** → {@code List<ArgumentView>}: the claim's debate, oldest first (replies name their parent). */
+    public record ListArguments(String claimId) {
+    }
+
+    /** → {@code Optional<DisputeView>}. */
+    public record GetDispute(String disputeId) {
+    }
+
+    /** → {@code List<DisputeView>}, oldest first. */
+    public record ListClaimDisputes(String claimId) {
+    }
+
+    /**
+     * → {@code List<ModerationQueueItemView>}: disputes needing a moderator (OPEN, TAKEN, APPEALED),
+     * oldest first; {@code state} null means all three.
+     */
+    public record GetModerationQueue(String state) {
+    }
 }

@@ -7,11 +7,13 @@ import org.opennessledger.contracts.values.Evidence;
 /**
  * A claim's page. {@code reviews} are the active reviews (one per reviewer);
  * {@code reviewHistory} keeps every review ever given, including replaced ones.
+ * {@code openDisputeId} is set while a dispute is open: the claim then shows as DISPUTED (its
+ * status still counts in the assessment, flagged) and takes no reviews.
  */
 public record ClaimView(String claimId, String modelId, String releaseId, String component,
                         String openness, String licence, List<Evidence> evidence, String rationale,
                         String authorId, Instant proposedAt, String status, boolean locked,
                         String policyVersion, Instant statusSince, String supersededBy,
                         String supersededReason, int agreeCount, int disagreeCount,
-                        List<ReviewView> reviews, List<ReviewView> reviewHistory) {
+                        List<ReviewView> reviews, List<ReviewView> reviewHistory, String openDisputeId) {
 }
