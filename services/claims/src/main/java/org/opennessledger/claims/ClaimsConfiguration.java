@@ -5,16 +5,20 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.lifecycle.Phase;
 import org.opennessledger.claims.claim.Claim;
+import org.opennessledger.claims.dispute.AppealWindow;
+import org.opennessledger.claims.dispute.Dispute;
 import org.opennessledger.claims.model.ModelFamily;
 import org.opennessledger.claims.policy.ConsensusPolicyBook;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
 import org.opennessledger.claims.policy.EventStoreConsensusPolicyProvider;
+import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
 
 /**
- * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim and
- * ConsensusPolicyBook, the {@link ConsensusPolicyProvider} component (handlers receive it as a
- * parameter) and the {@link SupersessionProcess} (processing group "claims-supersession").
+ * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim, Dispute
+ * and ConsensusPolicyBook, the {@link ConsensusPolicyProvider} and {@link AppealWindow} components
+ * (handlers receive them as parameters), the {@link SupersessionProcess} (processing group
+ * "claims-supersession") and the {@link DisputeProcess} (processing group "claims-disputes").
  * The caller supplies the event store, serializer, correlation data providers, processors and
  * the DeadlineManager component.
  */
@@ -27,9 +31,12 @@ public final class ClaimsConfiguration {
         configurer.registerComponent(ConsensusPolicyProvider.class,
                 c -> new EventStoreConsensusPolicyProvider(c.eventStore(), settings.defaultLockAfter()));
         configurer.configureAggregate(aggregate(ModelFamily.class, settings));
+        configurer.registerComponent(AppealWindow.class, c -> new AppealWindow(settings.appealWindow()));
         configurer.configureAggregate(aggregate(Claim.class, settings));
+        configurer.configureAggregate(aggregate(Dispute.class, settings));
         configurer.configureAggregate(aggregate(ConsensusPolicyBook.class, settings));
         configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
+        configurer.registerEventHandler(c -> new DisputeProcess(c.commandGateway()));
         configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
                 () -> config.commandBus().registerHandlerInterceptor(new UnknownAggregateTranslator())));
     }

@@ -29,6 +29,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
@@ -88,8 +89,9 @@ class ClaimsWriteSideIntegrationTest {
                 .configureDeadlineManager(c -> SimpleDeadlineManager.builder()
                         .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                         .build());
-        configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(SupersessionProcess.PROCESSING_GROUP));
+        configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(SupersessionProcess.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(DisputeProcess.PROCESSING_GROUP));
         ClaimsConfiguration.registerWith(configurer, settings);
         config = configurer.start();
         gateway = config.commandGateway();

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -22,6 +23,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.claim.ClaimLockDue;
+import org.opennessledger.claims.dispute.AppealWindowDue;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -32,6 +34,25 @@ import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
+import org.opennessledger.contracts.debate.ArgumentEdited;
+import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.debate.EditArgument;
+import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.disputes.AppealDispute;
+import org.opennessledger.contracts.disputes.AppealWindowClosed;
+import org.opennessledger.contracts.disputes.ApplyDisputeDecision;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
+import org.opennessledger.contracts.disputes.DisputeAppealed;
+import org.opennessledger.contracts.disputes.DisputeClaim;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeOpened;
+import org.opennessledger.contracts.disputes.DisputeResolved;
+import org.opennessledger.contracts.disputes.DisputeStage;
+import org.opennessledger.contracts.disputes.DisputeState;
+import org.opennessledger.contracts.disputes.DisputeTaken;
+import org.opennessledger.contracts.disputes.ResolveDispute;
+import org.opennessledger.contracts.disputes.TakeDispute;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
@@ -47,17 +68,21 @@ import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
-/** Every command and event in contracts, and the lock deadline payload, survive Axon's JacksonSerializer. */
+/** Every command and event in contracts, and the deadline payloads, survive Axon's JacksonSerializer. */
 class MessageSerializationTest {
 
     private static final List<String> MESSAGE_PACKAGES = List.of(
             "org/opennessledger/contracts/claims/", "org/opennessledger/contracts/models/",
-            "org/opennessledger/contracts/policy/");
+            "org/opennessledger/contracts/policy/", "org/opennessledger/contracts/debate/",
+            "org/opennessledger/contracts/disputes/");
 
     private static final String ID = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
     private static final String OTHER = "7d3c2b1a-1111-4222-8333-944455566677";
+    private static final String DISPUTE = "44444444-4444-4444-8444-444444444444";
+    private static final Instant UNTIL = Instant.parse("2025-03-17T09:00:00.123Z");
     private static final ClaimTarget RELEASE_TARGET =
             ClaimTarget.release("llama-3", "llama-3.1-8b", ComponentId.FINAL_WEIGHTS);
     private static final ClaimTarget FAMILY_TARGET = ClaimTarget.family("llama-3", ComponentId.TRAINING_CODE);
@@ -92,7 +117,34 @@ class MessageSerializationTest {
             new PublishConsensusPolicy(3, 2.0 / 3.0, 0.75, Duration.ofDays(14)),
             new ConsensusPolicyPublished("v2", 3, 2.0 / 3.0, 0.75, Duration.ofHours(36)),
             new ClaimLockDue(ClaimStatus.ACCEPTED, 3, Duration.ofDays(14)),
-            new ClaimLockDue(ClaimStatus.REJECTED, 2, null));
+            new ClaimLockDue(ClaimStatus.REJECTED, 2, null),
+            new PostArgument(ID, OTHER, null, Stance.CON, "<script>alert(1)</script> **not** HTML", EVIDENCE),
+            new PostArgument(ID, OTHER, DISPUTE, Stance.QUESTION, "which release?", null),
+            new ArgumentPosted(ID, OTHER, null, Stance.PRO, "  kept as given\n", EVIDENCE, "bob"),
+            new ArgumentPosted(ID, OTHER, DISPUTE, Stance.QUESTION, "which release?", List.of(), "carol"),
+            new EditArgument(ID, OTHER, "revised", List.of()),
+            new ArgumentEdited(ID, OTHER, 2, "revised", EVIDENCE, true, "bob"),
+            new DisputeClaim(ID, DISPUTE, "the licence changed", EVIDENCE),
+            new ClaimDisputed(ID, RELEASE_TARGET, DISPUTE, "erin", ClaimStatus.ACCEPTED),
+            new DisputeOpened(DISPUTE, ID, RELEASE_TARGET, ClaimStatus.REJECTED, "erin", "the licence changed", EVIDENCE,
+                    "alice", Set.of("bob", "carol")),
+            new DisputeOpened(DISPUTE, ID, FAMILY_TARGET, ClaimStatus.ACCEPTED, "erin", "why", EVIDENCE, "alice", null),
+            new TakeDispute(DISPUTE, true),
+            new DisputeTaken(DISPUTE, ID, "mia", null, DisputeStage.FIRST),
+            new DisputeTaken(DISPUTE, ID, "noah", "mia", DisputeStage.APPEAL),
+            new ResolveDispute(DISPUTE, DisputeDecision.OVERTURN, "non-commercial terms"),
+            new DisputeResolved(DISPUTE, ID, RELEASE_TARGET, DisputeStage.FIRST, DisputeDecision.OVERTURN,
+                    "non-commercial terms", "mia", false, UNTIL),
+            new DisputeResolved(DISPUTE, ID, RELEASE_TARGET, DisputeStage.APPEAL, DisputeDecision.UPHOLD, "final",
+                    "noah", true, null),
+            new AppealDispute(DISPUTE, "the old terms apply"),
+            new DisputeAppealed(DISPUTE, ID, "alice", "the old terms apply", "mia"),
+            new AppealWindowClosed(DISPUTE, ID, RELEASE_TARGET, DisputeDecision.UPHOLD),
+            new ApplyDisputeDecision(ID, DISPUTE, DisputeStage.APPEAL, DisputeDecision.UPHOLD, true, 7),
+            new ClaimDisputeSettled(ID, RELEASE_TARGET, DISPUTE, DisputeStage.FIRST, DisputeDecision.OVERTURN,
+                    ClaimStatus.REJECTED, false, 3),
+            DisputeDecision.UPHOLD, DisputeStage.APPEAL, DisputeState.APPEALED,
+            new AppealWindowDue(UNTIL));
 
     @Test
     void every_sample_survives_a_jackson_round_trip() {
@@ -151,7 +203,7 @@ class MessageSerializationTest {
                 types.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
             }
         }
-        assertThat(types).as("message types found in " + location).hasSizeGreaterThan(15);
+        assertThat(types).as("message types found in " + location).hasSizeGreaterThan(35);
         return types;
     }
 }

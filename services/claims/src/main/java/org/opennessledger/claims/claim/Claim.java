@@ -1,6 +1,7 @@
 package org.opennessledger.claims.claim;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -17,6 +19,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.opennessledger.claims.Actors;
+import org.opennessledger.claims.CommandChecks;
+import org.opennessledger.claims.dispute.Dispute;
 import org.opennessledger.claims.policy.ConsensusPolicy;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
 import org.opennessledger.contracts.claims.ClaimAccepted;
@@ -28,6 +32,17 @@ import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
+import org.opennessledger.contracts.debate.ArgumentEdited;
+import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.debate.EditArgument;
+import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.disputes.ApplyDisputeDecision;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
+import org.opennessledger.contracts.disputes.DisputeClaim;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeOpened;
+import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.ClaimStatus;
@@ -36,13 +51,19 @@ import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Role;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
 /**
- * One claim (id = claimId) and its reviews. Each review re-evaluates the consensus policy in force
- * at that moment; reaching ACCEPTED or REJECTED starts the lock period, after which reviews no
- * longer count. Created only by {@link org.opennessledger.claims.model.ModelFamily}, which checks
+ * One claim (id = claimId), its reviews and its debate. Each review re-evaluates the consensus policy
+ * in force at that moment; reaching ACCEPTED or REJECTED starts the lock period, after which reviews
+ * no longer count. Created only by {@link org.opennessledger.claims.model.ModelFamily}, which checks
  * the target first.
+ * <p>
+ * Arguments live here so that a reply's parent is checked where it is decided. A dispute is opened
+ * here too ({@link Dispute} is created by the claim): while it is open the claim keeps its status,
+ * takes no reviews and does not lock; its decisions come back as {@link ApplyDisputeDecision}, and
+ * the final one locks the claim.
  * <p>
  * The lock deadline's schedule id travels in the metadata of the ClaimAccepted / ClaimRejected
  * event that started it ({@link #LOCK_SCHEDULE_ID}), so a reloaded claim cancels exactly that
@@ -58,6 +79,8 @@ public class Claim {
     /** Metadata key, on ClaimAccepted and ClaimRejected, of the schedule id of the lock deadline they started. */
     public static final String LOCK_SCHEDULE_ID = "lockScheduleId";
     public static final int MAX_REASON = 5000;
+    public static final int MAX_ARGUMENT_TEXT = 10000;
+    public static final int MAX_EVIDENCE = 20;
 
     @AggregateIdentifier
     private String claimId;
@@ -75,6 +98,31 @@ public class Claim {
     private Instant statusSince;
     /** Schedule id of the pending lock deadline; null when none is pending or when it was not recorded. */
     private String lockScheduleId;
+    /** The claim's debate by argument id: what deciding on replies and edits needs of each latest revision. */
+    private Map<String, Argument> arguments = new HashMap<>();
+    /** The claim's last dispute (a claim is disputed at most once: a final decision locks it); null if none. */
+    private String disputeId;
+    private boolean disputeOpen;
+    /** The status the claim had when disputed: decisions are computed from it, so they apply idempotently. */
+    private ClaimStatus disputedStatus;
+    /** Sequence number of the last dispute event applied here; older or repeated ones are ignored. */
+    private long disputeSettledSequence = -1;
+
+    /**
+     * An argument's author, latest revision and reply count, and a fingerprint of its latest text and
+     * evidence (enough to refuse an edit that changes nothing, without keeping up to 10,000 characters
+     * per argument in every snapshot).
+     */
+    record Argument(String authorId, int revision, String fingerprint, int replies) {
+
+        Argument withReply() {
+            return new Argument(authorId, revision, fingerprint, replies + 1);
+        }
+
+        Argument revised(int newRevision, String newFingerprint) {
+            return new Argument(authorId, newRevision, newFingerprint, replies);
+        }
+    }
 
     protected Claim() {
         // for event sourcing
@@ -100,6 +148,10 @@ public class Claim {
         if (locked) {
             throw CommandRejected.conflict("claim " + claimId + " is locked as " + status
                     + "; its lock period has passed and reviews no longer count");
+        }
+        if (disputeOpen) {
+            throw CommandRejected.conflict("claim " + claimId + " is under dispute " + disputeId
+                    + "; it takes no reviews while the dispute is open");
         }
         Verdict verdict = command.verdict();
         if (verdict == null) {
@@ -162,6 +214,133 @@ public class Claim {
         apply(new ClaimSuperseded(claimId, target, by, "superseded by accepted claim " + by));
     }
 
+    /** A reviewer's argument, top-level or a reply; allowed whatever the claim's status. */
+    @CommandHandler
+    public void handle(PostArgument command, MetaData metaData) {
+        Actor author = Actors.requireRole(metaData, "posting an argument", Role.REVIEWER);
+        String argumentId = CommandChecks.uuid(command.argumentId(), "argumentId");
+        if (arguments.containsKey(argumentId)) {
+            throw CommandRejected.conflict("argument " + argumentId + " already exists on claim " + claimId);
+        }
+        String parentId = command.parentArgumentId();
+        if (parentId != null && !arguments.containsKey(parentId)) {
+            throw CommandRejected.notFound("argument " + parentId + ", which this replies to, is not an argument of claim "
+                    + claimId);
+        }
+        Stance stance = CommandChecks.required(command.stance(), "stance (pro, con or question)");
+        String text = argumentText(command.text());
+        List<Evidence> evidence = argumentEvidence(command.evidence());
+        apply(new ArgumentPosted(claimId, argumentId, parentId, stance, text, evidence, author.subject()));
+    }
+
+    /** A new revision by the argument's author; every earlier revision stays in the stream. */
+    @CommandHandler
+    public void handle(EditArgument command, MetaData metaData) {
+        Actor editor = Actors.requireRole(metaData, "editing an argument", Role.REVIEWER);
+        String argumentId = CommandChecks.required(command.argumentId(), "argumentId");
+        Argument argument = arguments.get(argumentId);
+        if (argument == null) {
+            throw CommandRejected.notFound("argument " + argumentId + " is not an argument of claim " + claimId);
+        }
+        if (!editor.subject().equals(argument.authorId())) {
+            throw CommandRejected.forbidden("only the author of argument " + argumentId + " can edit it");
+        }
+        String text = argumentText(command.text());
+        List<Evidence> evidence = argumentEvidence(command.evidence());
+        if (ArgumentFingerprint.of(text, evidence).equals(argument.fingerprint())) {
+            throw CommandRejected.invalid("the edit changes nothing: argument " + argumentId
+                    + " already has this text and evidence");
+        }
+        apply(new ArgumentEdited(claimId, argumentId, argument.revision() + 1, text, evidence,
+                argument.replies() > 0, editor.subject()));
+    }
+
+    /**
+     * Opens a dispute: flags the claim and creates the {@link Dispute}, which carries everyone involved
+     * with the claim (its author and every reviewer it ever had) since none of them may decide it. The
+     * pending lock is cancelled: the dispute ends with a lock of its own.
+     */
+    @CommandHandler
+    public void handle(DisputeClaim command, MetaData metaData, DeadlineManager deadlines) throws Exception {
+        Actor disputer = Actors.requireRole(metaData, "disputing a claim", Role.REVIEWER);
+        if (disputer.subject().equals(authorId)) {
+            throw CommandRejected.forbidden("the author of claim " + claimId + " cannot dispute it");
+        }
+        if (status != ClaimStatus.ACCEPTED && status != ClaimStatus.REJECTED) {
+            throw CommandRejected.conflict("claim " + claimId + " is " + status
+                    + "; only an ACCEPTED or REJECTED claim can be disputed");
+        }
+        if (locked) {
+            throw CommandRejected.conflict("claim " + claimId + " is locked as " + status + " and can no longer be disputed");
+        }
+        if (disputeOpen) {
+            throw CommandRejected.conflict("claim " + claimId + " is already under dispute " + disputeId);
+        }
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_REASON);
+        List<Evidence> evidence = command.evidence();
+        if (evidence.isEmpty()) {
+            throw CommandRejected.invalid("a dispute needs at least one piece of evidence");
+        }
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw CommandRejected.invalid("a dispute has at most " + MAX_EVIDENCE + " pieces of evidence, got "
+                    + evidence.size());
+        }
+        String newDisputeId = CommandChecks.uuid(command.disputeId(), "disputeId");
+
+        cancelPendingLock(deadlines);
+        DisputeOpened opened = new DisputeOpened(newDisputeId, claimId, target, status, disputer.subject(), reason,
+                evidence, authorId, Set.copyOf(verdicts.keySet())); // a review is replaced, never removed: every reviewer ever
+        apply(new ClaimDisputed(claimId, target, newDisputeId, disputer.subject(), status));
+        createNew(Dispute.class, () -> new Dispute(opened));
+    }
+
+    /**
+     * Takes a dispute decision into account. The status it implies is computed from the disputed status
+     * (UPHOLD keeps it, OVERTURN flips ACCEPTED ⇄ REJECTED), so applying a decision again changes nothing;
+     * a decision that is not newer than the last one applied, or about another dispute, is ignored. The
+     * change is a ClaimAccepted / ClaimRejected like any other, so assessments and supersession follow,
+     * but it schedules no lock: a final decision locks the claim at once.
+     */
+    @CommandHandler
+    public void handle(ApplyDisputeDecision command, MetaData metaData, ConsensusPolicyProvider policies) {
+        Actors.requireRole(metaData, "applying a dispute decision", Role.SYSTEM);
+        String decidedDispute = CommandChecks.required(command.disputeId(), "disputeId");
+        DisputeStage stage = CommandChecks.required(command.stage(), "stage");
+        DisputeDecision decision = CommandChecks.required(command.decision(), "decision");
+        long sequence = command.disputeSequence();
+        if (sequence < 0) {
+            throw CommandRejected.invalid("disputeSequence must be an event sequence number (0 or more), got "
+                    + sequence);
+        }
+        if (!disputeOpen || !decidedDispute.equals(disputeId) || sequence <= disputeSettledSequence) {
+            return; // a replayed or redelivered decision, or one about a dispute this claim no longer has open
+        }
+        ClaimStatus implied = decision == DisputeDecision.UPHOLD ? disputedStatus : opposite(disputedStatus);
+        // A claim superseded meanwhile stays superseded: the newer accepted claim replaced it.
+        if (status != ClaimStatus.SUPERSEDED && status != implied) {
+            String policyVersion = policies.current().version();
+            int agree = count(Verdict.AGREE);
+            int disagree = count(Verdict.DISAGREE);
+            if (implied == ClaimStatus.ACCEPTED) {
+                apply(new ClaimAccepted(claimId, target, policyVersion, agree, disagree));
+            } else {
+                apply(new ClaimRejected(claimId, target, policyVersion, agree, disagree,
+                        status == ClaimStatus.ACCEPTED));
+            }
+        }
+        ClaimStatus after = status;
+        apply(new ClaimDisputeSettled(claimId, target, decidedDispute, stage, decision, after,
+                command.finalDecision(), sequence));
+        if (command.finalDecision()) {
+            // No lock deadline is pending (cancelled when the dispute opened); should one fire late, the
+            // lock below makes it a no-op.
+            apply(new ClaimLocked(claimId, target, after, statusPolicyVersion), MetaData.from(Map.of(
+                    LedgerMetaData.ACTOR_ID, Actor.SYSTEM.subject(),
+                    LedgerMetaData.ACTOR_ROLES, Actor.SYSTEM.rolesAsString(),
+                    LedgerMetaData.REASON, "dispute " + decidedDispute + " decided for good")));
+        }
+    }
+
     /**
      * Locks the status the deadline was scheduled for, unless the claim moved on since. The lock is
      * the platform's act, not a reviewer's: the event names the platform, why, and a correlation id
@@ -169,7 +348,8 @@ public class Claim {
      */
     @DeadlineHandler(deadlineName = LOCK_DEADLINE)
     public void onLockDue(ClaimLockDue due) {
-        if (!locked && status == due.status() && statusChanges == due.statusChange()) {
+        // A disputed claim does not lock by time: its dispute's final decision locks it.
+        if (!locked && !disputeOpen && status == due.status() && statusChanges == due.statusChange()) {
             String reachedAt = statusSince == null ? "an unrecorded time" : statusSince.toString();
             String period = due.lockAfter() == null ? "" : " (" + isoPeriod(due.lockAfter()) + ")";
             String reason = "status " + status + " reached at " + reachedAt
@@ -186,6 +366,9 @@ public class Claim {
     private void cancelPendingLock(DeadlineManager deadlines) {
         if (locked || !(status == ClaimStatus.ACCEPTED || status == ClaimStatus.REJECTED)) {
             return; // no lock is pending
+        }
+        if (disputeId != null) {
+            return; // cancelled when the dispute opened; status changes since scheduled none
         }
         if (lockScheduleId != null) {
             deadlines.cancelSchedule(LOCK_DEADLINE, lockScheduleId);
@@ -237,6 +420,39 @@ public class Claim {
         lockScheduleId = null;
     }
 
+    @EventSourcingHandler
+    void on(ArgumentPosted event) {
+        arguments.put(event.argumentId(),
+                new Argument(event.authorId(), 1, ArgumentFingerprint.of(event.text(), event.evidence()), 0));
+        if (event.parentArgumentId() != null) {
+            arguments.computeIfPresent(event.parentArgumentId(), (id, parent) -> parent.withReply());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ArgumentEdited event) {
+        arguments.computeIfPresent(event.argumentId(),
+                (id, argument) -> argument.revised(event.revision(),
+                        ArgumentFingerprint.of(event.text(), event.evidence())));
+    }
+
+    @EventSourcingHandler
+    void on(ClaimDisputed event) {
+        disputeId = event.disputeId();
+        disputeOpen = true;
+        disputedStatus = event.disputedStatus();
+        disputeSettledSequence = -1;
+        lockScheduleId = null;
+    }
+
+    @EventSourcingHandler
+    void on(ClaimDisputeSettled event) {
+        disputeSettledSequence = Math.max(disputeSettledSequence, event.disputeSequence());
+        if (event.finalDecision()) {
+            disputeOpen = false;
+        }
+    }
+
     private void changeStatus(ClaimStatus newStatus, String policyVersion, Instant at, String scheduleId) {
         status = newStatus;
         statusPolicyVersion = policyVersion;
@@ -254,6 +470,35 @@ public class Claim {
         return period.getNano() == 0 && period.getSeconds() % 86_400 == 0
                 ? "P" + period.toDays() + "D"
                 : period.toString();
+    }
+
+    /** Argument text: 1 to 10,000 characters, not only white space, kept exactly as given (never trimmed). */
+    private static String argumentText(String text) {
+        if (text == null || text.isBlank()) {
+            throw CommandRejected.invalid("text is required (1 to " + MAX_ARGUMENT_TEXT
+                    + " characters, not only white space)");
+        }
+        if (text.length() > MAX_ARGUMENT_TEXT) {
+            throw CommandRejected.invalid("text is longer than " + MAX_ARGUMENT_TEXT + " characters (" + text.length()
+                    + ")");
+        }
+        return text;
+    }
+
+    private static List<Evidence> argumentEvidence(List<Evidence> evidence) {
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw CommandRejected.invalid("an argument has at most " + MAX_EVIDENCE + " pieces of evidence, got "
+                    + evidence.size());
+        }
+        return evidence;
+    }
+
+    private static ClaimStatus opposite(ClaimStatus status) {
+        return switch (status) {
+            case ACCEPTED -> ClaimStatus.REJECTED;
+            case REJECTED -> ClaimStatus.ACCEPTED;
+            default -> throw new IllegalStateException("a dispute is about an ACCEPTED or REJECTED claim, not " + status);
+        };
     }
 
     private int count(Verdict verdict) {

@@ -3,6 +3,7 @@ package org.opennessledger.claims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.opennessledger.claims.EventMatchers.event;
 import static org.opennessledger.claims.Rejections.rejected;
 import static org.opennessledger.claims.TestActors.as;
 import static org.opennessledger.claims.TestActors.reviewer;
@@ -15,19 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.AggregateCommandTargetResolver;
@@ -477,34 +473,5 @@ class ClaimTest {
                 .when(new SupersedeClaim(CLAIM, NEWER), system())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-    }
-
-    /** An event message with the payload, whose metadata passes the assertions. */
-    private static Matcher<EventMessage<?>> event(Object payload, Consumer<MetaData> metaDataAssertions) {
-        return new TypeSafeMatcher<>() {
-            private AssertionError failure;
-
-            @Override
-            protected boolean matchesSafely(EventMessage<?> message) {
-                if (!payload.equals(message.getPayload())) {
-                    return false;
-                }
-                try {
-                    metaDataAssertions.accept(message.getMetaData());
-                    return true;
-                } catch (AssertionError e) {
-                    failure = e;
-                    return false;
-                }
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an event ").appendValue(payload).appendText(" with the expected metadata");
-                if (failure != null) {
-                    description.appendText(" (").appendText(failure.getMessage()).appendText(")");
-                }
-            }
-        };
     }
 }
