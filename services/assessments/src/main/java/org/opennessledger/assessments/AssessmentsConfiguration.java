@@ -1,9 +1,11 @@
 package org.opennessledger.assessments;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.opennessledger.assessments.projection.ReadModelProjector;
 import org.opennessledger.assessments.query.ReadModelQueries;
 import org.opennessledger.assessments.readmodel.ReadModels;
@@ -28,14 +30,24 @@ public final class AssessmentsConfiguration {
      * segments. Extra segments simply stay idle.
      */
     public static void registerWith(Configurer configurer, MongoDatabase database) {
+        // Axon's clock, read at each query: the one that stamps events (and that tests may move).
+        registerWith(configurer, database, () -> GenericEventMessage.clock.instant());
+    }
+
+    /**
+     * As {@link #registerWith(Configurer, MongoDatabase)}, with the clock that query answers measure
+     * ages against (the moderation queue's).
+     */
+    public static void registerWith(Configurer configurer, MongoDatabase database, InstantSource queryClock) {
         Objects.requireNonNull(configurer, "configurer");
+        Objects.requireNonNull(queryClock, "queryClock");
         ReadModels readModels = new ReadModels(database);
         configurer.eventProcessing()
                 .registerEventHandler(c -> new ReadModelProjector(readModels))
                 // A constant string (not SequentialPolicy's Object) hashes alike on every node.
                 .registerSequencingPolicy(ReadModelProjector.PROCESSING_GROUP,
                         c -> event -> ReadModelProjector.PROCESSING_GROUP);
-        configurer.registerQueryHandler(c -> new ReadModelQueries(readModels));
+        configurer.registerQueryHandler(c -> new ReadModelQueries(readModels, queryClock));
     }
 
     /** Declares the indexes a real MongoDB needs for the read models' non-{@code _id} reads. Idempotent. */

@@ -1,8 +1,10 @@
 package org.opennessledger.assessments;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -10,6 +12,17 @@ import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.debate.ArgumentEdited;
+import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.disputes.AppealWindowClosed;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
+import org.opennessledger.contracts.disputes.DisputeAppealed;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeOpened;
+import org.opennessledger.contracts.disputes.DisputeResolved;
+import org.opennessledger.contracts.disputes.DisputeStage;
+import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ReleaseRegistered;
@@ -19,6 +32,7 @@ import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
 /** Event payloads as the write side emits them, with test defaults for the parts a test does not care about. */
@@ -87,5 +101,63 @@ final class Events {
 
     static ConsensusPolicyPublished policy() {
         return new ConsensusPolicyPublished(POLICY, 3, 2.0 / 3, 2.0 / 3, Duration.ofDays(14));
+    }
+
+    static Evidence evidence(String name) {
+        return new Evidence("https://example.org/" + name, "a quoted passage", LocalDate.of(2025, 2, 10), null);
+    }
+
+    static ArgumentPosted argument(String claimId, String argumentId, String parentId, Stance stance, String text,
+                                   String author) {
+        return new ArgumentPosted(claimId, argumentId, parentId, stance, text, List.of(evidence(argumentId)), author);
+    }
+
+    static ArgumentEdited edited(String claimId, String argumentId, int revision, String text, boolean afterReply,
+                                 String editor) {
+        return new ArgumentEdited(claimId, argumentId, revision, text, List.of(), afterReply, editor);
+    }
+
+    static ClaimDisputed claimDisputed(String claimId, ClaimTarget target, String disputeId, String disputer,
+                                       ClaimStatus status) {
+        return new ClaimDisputed(claimId, target, disputeId, disputer, status);
+    }
+
+    static DisputeOpened disputeOpened(String disputeId, String claimId, ClaimTarget target, ClaimStatus status,
+                                       String disputer, String reason) {
+        return new DisputeOpened(disputeId, claimId, target, status, disputer, reason,
+                List.of(evidence(disputeId)), "alice", Set.of("bob", "carol", "dave"));
+    }
+
+    static DisputeTaken taken(String disputeId, String claimId, String moderator, String previousOwner,
+                              DisputeStage stage) {
+        return new DisputeTaken(disputeId, claimId, moderator, previousOwner, stage);
+    }
+
+    static DisputeResolved firstDecision(String disputeId, String claimId, ClaimTarget target,
+                                         DisputeDecision decision, String moderator, Instant appealableUntil) {
+        return new DisputeResolved(disputeId, claimId, target, DisputeStage.FIRST, decision,
+                "rationale of " + moderator, moderator, false, appealableUntil);
+    }
+
+    static DisputeResolved appealDecision(String disputeId, String claimId, ClaimTarget target,
+                                          DisputeDecision decision, String moderator) {
+        return new DisputeResolved(disputeId, claimId, target, DisputeStage.APPEAL, decision,
+                "rationale of " + moderator, moderator, true, null);
+    }
+
+    static DisputeAppealed appealed(String disputeId, String claimId, String appellant, String reason,
+                                    String firstModerator) {
+        return new DisputeAppealed(disputeId, claimId, appellant, reason, firstModerator);
+    }
+
+    static AppealWindowClosed windowClosed(String disputeId, String claimId, ClaimTarget target,
+                                           DisputeDecision decision) {
+        return new AppealWindowClosed(disputeId, claimId, target, decision);
+    }
+
+    static ClaimDisputeSettled settled(String claimId, ClaimTarget target, String disputeId, DisputeStage stage,
+                                       DisputeDecision decision, ClaimStatus after, boolean finalDecision,
+                                       long sequence) {
+        return new ClaimDisputeSettled(claimId, target, disputeId, stage, decision, after, finalDecision, sequence);
     }
 }

@@ -5,7 +5,14 @@ import static org.opennessledger.assessments.Events.LARGE;
 import static org.opennessledger.assessments.Events.LLAMA;
 import static org.opennessledger.assessments.Events.SMALL;
 import static org.opennessledger.assessments.Events.accepted;
+import static org.opennessledger.assessments.Events.appealDecision;
+import static org.opennessledger.assessments.Events.appealed;
+import static org.opennessledger.assessments.Events.argument;
+import static org.opennessledger.assessments.Events.claimDisputed;
+import static org.opennessledger.assessments.Events.disputeOpened;
+import static org.opennessledger.assessments.Events.edited;
 import static org.opennessledger.assessments.Events.family;
+import static org.opennessledger.assessments.Events.firstDecision;
 import static org.opennessledger.assessments.Events.locked;
 import static org.opennessledger.assessments.Events.ofFamily;
 import static org.opennessledger.assessments.Events.ofRelease;
@@ -16,8 +23,12 @@ import static org.opennessledger.assessments.Events.rejected;
 import static org.opennessledger.assessments.Events.release;
 import static org.opennessledger.assessments.Events.reopened;
 import static org.opennessledger.assessments.Events.reviewed;
+import static org.opennessledger.assessments.Events.settled;
 import static org.opennessledger.assessments.Events.superseded;
+import static org.opennessledger.assessments.Events.taken;
+import static org.opennessledger.assessments.Events.windowClosed;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,11 +38,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
 /** At-least-once delivery: an event handled twice must leave the same documents as handled once. */
@@ -40,6 +54,7 @@ class IdempotencyTest {
     private static final ClaimTarget SMALL_WEIGHTS = ofRelease(SMALL, ComponentId.FINAL_WEIGHTS);
     private static final ClaimTarget LARGE_WEIGHTS = ofRelease(LARGE, ComponentId.FINAL_WEIGHTS);
     private static final ClaimTarget FAMILY_LICENCE = ofFamily(ComponentId.LICENCE_TERMS);
+    private static final ClaimTarget SMALL_CARD = ofRelease(SMALL, ComponentId.MODEL_CARD);
 
     @Test
     void redeliveringEveryEventAfterTheWholeStreamLeavesEveryDocumentUnchanged() {
@@ -47,7 +62,10 @@ class IdempotencyTest {
             story(readSide).forEach(readSide::publish);
             readSide.awaitProjected();
             Map<String, List<Document>> once = readSide.documents();
-            assertThat(once.get(ReadModels.ASSESSMENT_VERSIONS)).hasSize(10);
+            assertThat(once.get(ReadModels.ASSESSMENT_VERSIONS)).hasSize(13);
+            assertThat(once.get(ReadModels.DEBATES)).hasSize(1);
+            assertThat(once.get(ReadModels.ARGUMENT_REVISIONS)).hasSize(4);
+            assertThat(once.get(ReadModels.DISPUTES)).hasSize(2);
 
             readSide.replayEverything();
 
@@ -76,7 +94,11 @@ class IdempotencyTest {
         }
     }
 
-    /** Every kind of event, including reviews replaced, supersession, fallback and withdrawal. */
+    /**
+     * Every kind of event, including reviews replaced, supersession, fallback and withdrawal, a
+     * threaded and edited debate, a dispute taken over, overturned and reversed on appeal, and one
+     * made final by its appeal window.
+     */
     private static List<EventMessage<?>> story(ReadSide clock) {
         List<EventMessage<?>> story = new ArrayList<>();
         story.add(clock.message(policy(), "root", "admin", "initial thresholds"));
@@ -108,6 +130,49 @@ class IdempotencyTest {
         story.add(clock.message(rejected("c3", LARGE_WEIGHTS, true), "frank", "reviewer", "weights were pulled"));
         story.add(clock.message(reopened("cf", FAMILY_LICENCE, ClaimStatus.ACCEPTED), "frank", "reviewer", null));
         story.add(clock.message(new AcceptedClaimWithdrawn(LLAMA, FAMILY_LICENCE, "cf", 2L), "system", "system", null));
+
+        story.add(clock.message(argument("c3", "a1", null, Stance.CON, "<b>pulled</b>", "frank"), "frank",
+                "reviewer", null));
+        story.add(clock.message(argument("c3", "a2", "a1", Stance.QUESTION, "since when?", "bob"), "bob", "reviewer",
+                null));
+        story.add(clock.message(argument("c3", "a3", "a1", Stance.PRO, "agreed", "erin"), "erin", "reviewer", null));
+        story.add(clock.message(edited("c3", "a1", 2, "pulled in May", true, "frank"), "frank", "reviewer", null));
+
+        story.add(clock.message(claimDisputed("c3", LARGE_WEIGHTS, "d1", "erin", ClaimStatus.REJECTED), "erin",
+                "reviewer", "they are back"));
+        story.add(clock.message(disputeOpened("d1", "c3", LARGE_WEIGHTS, ClaimStatus.REJECTED, "erin",
+                "they are back"), "erin", "reviewer", "they are back"));
+        story.add(clock.message(taken("d1", "c3", "mia", null, DisputeStage.FIRST), "mia", "moderator", null));
+        story.add(clock.message(taken("d1", "c3", "noah", "mia", DisputeStage.FIRST), "noah", "moderator", null));
+        story.add(clock.message(firstDecision("d1", "c3", LARGE_WEIGHTS, DisputeDecision.OVERTURN, "noah",
+                ReadSide.START.plus(Duration.ofDays(7))), "noah", "moderator", null));
+        story.add(clock.message(accepted("c3", LARGE_WEIGHTS), "system", "system", null));
+        story.add(clock.message(settled("c3", LARGE_WEIGHTS, "d1", DisputeStage.FIRST, DisputeDecision.OVERTURN,
+                ClaimStatus.ACCEPTED, false, 3), "system", "system", null));
+        story.add(clock.message(appealed("d1", "c3", "bob", "nothing changed", "noah"), "bob", "reviewer", null));
+        story.add(clock.message(taken("d1", "c3", "mia", null, DisputeStage.APPEAL), "mia", "moderator", null));
+        story.add(clock.message(appealDecision("d1", "c3", LARGE_WEIGHTS, DisputeDecision.UPHOLD, "mia"), "mia",
+                "moderator", null));
+        story.add(clock.message(rejected("c3", LARGE_WEIGHTS, true), "system", "system", null));
+        story.add(clock.message(settled("c3", LARGE_WEIGHTS, "d1", DisputeStage.APPEAL, DisputeDecision.UPHOLD,
+                ClaimStatus.REJECTED, true, 6), "system", "system", null));
+        story.add(clock.message(locked("c3", LARGE_WEIGHTS), "system", "system", null));
+
+        story.add(clock.message(proposed("c4", SMALL_CARD, Openness.OPEN, null), "bob", "reviewer", null));
+        story.add(clock.message(accepted("c4", SMALL_CARD), "erin", "reviewer", null));
+        story.add(clock.message(claimDisputed("c4", SMALL_CARD, "d2", "frank", ClaimStatus.ACCEPTED), "frank",
+                "reviewer", null));
+        story.add(clock.message(disputeOpened("d2", "c4", SMALL_CARD, ClaimStatus.ACCEPTED, "frank", "no card"),
+                "frank", "reviewer", null));
+        story.add(clock.message(taken("d2", "c4", "mia", null, DisputeStage.FIRST), "mia", "moderator", null));
+        story.add(clock.message(firstDecision("d2", "c4", SMALL_CARD, DisputeDecision.UPHOLD, "mia",
+                ReadSide.START.plus(Duration.ofDays(7))), "mia", "moderator", null));
+        story.add(clock.message(settled("c4", SMALL_CARD, "d2", DisputeStage.FIRST, DisputeDecision.UPHOLD,
+                ClaimStatus.ACCEPTED, false, 2), "system", "system", null));
+        story.add(clock.message(windowClosed("d2", "c4", SMALL_CARD, DisputeDecision.UPHOLD), "system", "system",
+                null));
+        story.add(clock.message(settled("c4", SMALL_CARD, "d2", DisputeStage.FIRST, DisputeDecision.UPHOLD,
+                ClaimStatus.ACCEPTED, true, 3), "system", "system", null));
         return story;
     }
 

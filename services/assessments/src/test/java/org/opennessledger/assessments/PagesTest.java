@@ -93,6 +93,7 @@ class PagesTest {
         assertThat(claim.statusSince()).isEqualTo(proposal.getTimestamp());
         assertThat(claim.policyVersion()).isEqualTo("v1");
         assertThat(claim.locked()).isFalse();
+        assertThat(claim.openDisputeId()).isNull();
         assertThat(claim.agreeCount()).isEqualTo(2);
         assertThat(claim.disagreeCount()).isZero();
         assertThat(claim.reviews()).containsExactly(
@@ -105,6 +106,6 @@ class PagesTest {
 
         ModelView model = readSide.query(new GetModel(LLAMA), optionalInstanceOf(ModelView.class)).orElseThrow();
         assertThat(model.claims()).containsExactly(new ClaimSummaryView("c1", LLAMA, SMALL, "final-weights", "open",
-                "LicenseRef-llama3.1", "PROPOSED", false, "alice", proposal.getTimestamp(), 2, 0));
+                "LicenseRef-llama3.1", "PROPOSED", false, "alice", proposal.getTimestamp(), 2, 0, null));
     }
 }

@@ -14,17 +14,24 @@ import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
+import org.opennessledger.contracts.queries.Queries.GetDispute;
+import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
+import org.opennessledger.contracts.queries.Queries.ListArguments;
+import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetModel;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListModels;
+import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
+import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
+import org.opennessledger.contracts.views.ModerationQueueItemView;
 
 class QueriesForUnknownIdsTest {
 
@@ -41,6 +48,8 @@ class QueriesForUnknownIdsTest {
         MatrixView matrix = readSide.query(new GetMatrix(), instanceOf(MatrixView.class));
         assertThat(matrix.rows()).isEmpty();
         assertThat(matrix.components()).isNotEmpty();
+        assertThat(readSide.query(new GetModerationQueue(null),
+                multipleInstancesOf(ModerationQueueItemView.class))).isEmpty();
     }
 
     @Test
@@ -65,5 +74,12 @@ class QueriesForUnknownIdsTest {
                 multipleInstancesOf(HistoryEntryView.class))).isEmpty();
         assertThat(readSide.query(new GetClaimHistory("no-such-claim"),
                 multipleInstancesOf(HistoryEntryView.class))).isEmpty();
+        assertThat(readSide.query(new ListArguments("no-such-claim"), multipleInstancesOf(ArgumentView.class)))
+                .isEmpty();
+        assertThat(readSide.query(new GetDispute("no-such-dispute"), optionalInstanceOf(DisputeView.class))).isEmpty();
+        assertThat(readSide.query(new GetDispute(null), optionalInstanceOf(DisputeView.class))).isEmpty();
+        assertThat(readSide.query(new ListClaimDisputes("no-such-claim"), multipleInstancesOf(DisputeView.class)))
+                .isEmpty();
+        assertThat(readSide.query(new ListClaimDisputes(null), multipleInstancesOf(DisputeView.class))).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.config.Configuration;
@@ -51,7 +52,9 @@ final class ReadSide implements AutoCloseable {
     private final EventStore eventStore;
     private final QueryGateway queryGateway;
     private final boolean tracking;
-    private Instant clock = START;
+    private volatile Instant clock = START;
+    /** The time query answers measure ages against; by default the last event's. */
+    private volatile Instant queryTime;
 
     private ReadSide(boolean tracking) {
         this.tracking = tracking;
@@ -74,7 +77,7 @@ final class ReadSide implements AutoCloseable {
                 configurer.eventProcessing().registerSubscribingEventProcessor(group);
             }
         });
-        AssessmentsConfiguration.registerWith(configurer, database);
+        AssessmentsConfiguration.registerWith(configurer, database, () -> queryTime != null ? queryTime : clock);
         axon = configurer.start();
         eventStore = axon.eventStore();
         queryGateway = axon.queryGateway();
@@ -145,12 +148,29 @@ final class ReadSide implements AutoCloseable {
         awaitProjected();
     }
 
+    /** Fixes the time query answers measure ages against. */
+    void queryTimeIs(Instant time) {
+        queryTime = time;
+    }
+
     <R> R query(Object query, ResponseType<R> responseType) {
         try {
             return queryGateway.query(query, responseType).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("query " + query + " failed", e);
         }
+    }
+
+    /** The exception a query fails with, as the query gateway reports it (unwrapped from the future). */
+    Throwable queryFailure(Object query, ResponseType<?> responseType) {
+        try {
+            queryGateway.query(query, responseType).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("query " + query + " did not fail but ended with " + e, e);
+        }
+        throw new AssertionError("query " + query + " succeeded; a failure was expected");
     }
 
     /** Every read-model document, per collection, in _id order. */

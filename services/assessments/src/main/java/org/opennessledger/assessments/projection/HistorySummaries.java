@@ -1,6 +1,7 @@
 package org.opennessledger.assessments.projection;
 
 import java.time.Duration;
+import org.opennessledger.assessments.readmodel.OneLine;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -8,16 +9,32 @@ import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.debate.ArgumentEdited;
+import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.disputes.AppealWindowClosed;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
+import org.opennessledger.contracts.disputes.DisputeAppealed;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeOpened;
+import org.opennessledger.contracts.disputes.DisputeResolved;
+import org.opennessledger.contracts.disputes.DisputeStage;
+import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
+import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
 /** One-line, human-readable descriptions of events for the history timelines. */
 final class HistorySummaries {
+
+    /** User text (dispute and appeal reasons) is quoted up to this many characters, on one line. */
+    static final int QUOTED_REASON_LENGTH = 120;
 
     private HistorySummaries() {
     }
@@ -83,6 +100,78 @@ final class HistorySummaries {
         return "consensus policy " + e.policyVersion() + " published: at least " + e.minimumReviews()
                 + " reviews, accept at " + percent(e.acceptRatio()) + " agree, reject at "
                 + percent(e.rejectRatio()) + " disagree, lock after " + describe(e.lockAfter());
+    }
+
+    static String of(ArgumentPosted e) {
+        return e.authorId() + " posted " + describe(e.stance()) + " on claim " + e.claimId()
+                + (e.parentArgumentId() == null ? "" : " in reply to argument " + e.parentArgumentId());
+    }
+
+    static String of(ArgumentEdited e) {
+        return e.editorId() + " edited argument " + e.argumentId() + " on claim " + e.claimId() + " (revision "
+                + e.revision() + (e.afterReply() ? ", after a reply" : "") + ")";
+    }
+
+    static String of(ClaimDisputed e) {
+        return e.disputerId() + " disputed claim " + e.claimId() + " (" + name(e.disputedStatus()) + ") in dispute "
+                + e.disputeId();
+    }
+
+    static String of(DisputeOpened e) {
+        return "dispute " + e.disputeId() + " of claim " + e.claimId() + " (" + name(e.disputedStatus())
+                + ") opened by " + e.disputerId() + ": " + OneLine.of(e.reason(), QUOTED_REASON_LENGTH);
+    }
+
+    static String of(DisputeTaken e) {
+        String took = e.previousOwnerId() == null
+                ? " took dispute " + e.disputeId()
+                : " took over dispute " + e.disputeId() + " from " + e.previousOwnerId();
+        return e.moderatorId() + took + (e.stage() == DisputeStage.APPEAL ? " (appeal)" : "");
+    }
+
+    static String of(DisputeResolved e) {
+        String ruling = e.decision() == DisputeDecision.OVERTURN ? " overturned" : " upheld";
+        String stage = e.stage() == DisputeStage.APPEAL || e.finalDecision()
+                ? " (" + stage(e.stage()) + ", final)"
+                : " (" + stage(e.stage()) + ")" + (e.appealableUntil() == null ? "" : "; appealable until "
+                + e.appealableUntil());
+        return e.moderatorId() + ruling + " claim " + e.claimId() + " in dispute " + e.disputeId() + stage;
+    }
+
+    static String of(DisputeAppealed e) {
+        return e.appellantId() + " appealed dispute " + e.disputeId() + " of claim " + e.claimId() + ": "
+                + OneLine.of(e.reason(), QUOTED_REASON_LENGTH);
+    }
+
+    static String of(AppealWindowClosed e) {
+        return "appeal window of dispute " + e.disputeId() + " closed; decision final"
+                + (e.decision() == null ? "" : " (" + e.decision().id() + ")");
+    }
+
+    static String of(ClaimDisputeSettled e) {
+        return "claim " + e.claimId() + " dispute " + e.disputeId() + " settled: "
+                + (e.decision() == null ? "decision" : e.decision().id())
+                + (e.stage() == DisputeStage.APPEAL ? " on appeal" : " at the first stage") + ", claim is "
+                + name(e.statusAfter()) + (e.finalDecision() ? " (final)" : " (open to appeal)");
+    }
+
+    private static String describe(Stance stance) {
+        if (stance == null) {
+            return "an argument";
+        }
+        return switch (stance) {
+            case PRO -> "a pro argument";
+            case CON -> "a con argument";
+            case QUESTION -> "a question";
+        };
+    }
+
+    private static String stage(DisputeStage stage) {
+        return stage == DisputeStage.APPEAL ? "appeal" : "first stage";
+    }
+
+    private static String name(ClaimStatus status) {
+        return status == null ? "unknown status" : status.name();
     }
 
     private static String describe(ClaimTarget target) {

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.opennessledger.assessments.readmodel.AssessmentVersions;
 import org.opennessledger.assessments.readmodel.ClaimPages;
+import org.opennessledger.assessments.readmodel.Debates;
+import org.opennessledger.assessments.readmodel.Disputes;
 import org.opennessledger.assessments.readmodel.EventContext;
 import org.opennessledger.assessments.readmodel.ModelPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
@@ -21,6 +23,15 @@ import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.debate.ArgumentEdited;
+import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.disputes.AppealWindowClosed;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
+import org.opennessledger.contracts.disputes.DisputeAppealed;
+import org.opennessledger.contracts.disputes.DisputeOpened;
+import org.opennessledger.contracts.disputes.DisputeResolved;
+import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
@@ -29,14 +40,15 @@ import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.DisputeView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Projects every ledger event into all read models. One handler class on purpose: the models
  * depend on each other within one event (a model page copies the claim page and the assessment
- * head just written), so each handler updates them in an explicit order — claim page, assessment
- * versions, model page, history — rather than relying on handler registration order.
+ * head just written), so each handler updates them in an explicit order — claim page, debate or
+ * dispute, assessment versions, model page, history — rather than relying on handler registration order.
  * <p>
  * Handlers take the {@link EventMessage} rather than a {@link TrackingToken} parameter: Axon only
  * invokes a handler with a token parameter for tracked messages, and these projections must also
@@ -53,12 +65,16 @@ public class ReadModelProjector {
     private final ModelPages models;
     private final AssessmentVersions assessments;
     private final Timeline timeline;
+    private final Debates debates;
+    private final Disputes disputes;
 
     public ReadModelProjector(ReadModels readModels) {
         this.claims = readModels.claimPages();
         this.models = readModels.modelPages();
         this.assessments = readModels.assessmentVersions();
         this.timeline = readModels.timeline();
+        this.debates = readModels.debates();
+        this.disputes = readModels.disputes();
     }
 
     @EventHandler
@@ -170,6 +186,103 @@ public class ReadModelProjector {
     @EventHandler
     public void on(ConsensusPolicyPublished event, EventMessage<?> message) {
         timeline.record(context(message), HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(ArgumentPosted event, EventMessage<?> message) {
+        EventContext context = context(message);
+        debates.posted(event, context);
+        recordOnClaim(context, HistorySummaries.of(event), event.claimId());
+    }
+
+    @EventHandler
+    public void on(ArgumentEdited event, EventMessage<?> message) {
+        EventContext context = context(message);
+        if (!debates.edited(event, context)) {
+            log.warn("edit of unknown argument {} of claim {} (no ArgumentPosted projected); only its history entry"
+                    + " is written", event.argumentId(), event.claimId());
+        }
+        recordOnClaim(context, HistorySummaries.of(event), event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimDisputed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        known(event.claimId(), claims.disputed(event, context)).ifPresent(models::refreshClaim);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(DisputeOpened event, EventMessage<?> message) {
+        EventContext context = context(message);
+        claims.disputeOpened(event.claimId(), event.disputeId());
+        disputes.opened(event, context);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(DisputeTaken event, EventMessage<?> message) {
+        EventContext context = context(message);
+        recordOnDispute(context, HistorySummaries.of(event), event.claimId(),
+                knownDispute(event.disputeId(), disputes.taken(event, context)));
+    }
+
+    @EventHandler
+    public void on(DisputeResolved event, EventMessage<?> message) {
+        EventContext context = context(message);
+        knownDispute(event.disputeId(), disputes.resolved(event, context));
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(DisputeAppealed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        recordOnDispute(context, HistorySummaries.of(event), event.claimId(),
+                knownDispute(event.disputeId(), disputes.appealed(event, context)));
+    }
+
+    @EventHandler
+    public void on(AppealWindowClosed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        knownDispute(event.disputeId(), disputes.appealWindowClosed(event, context));
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimDisputeSettled event, EventMessage<?> message) {
+        EventContext context = context(message);
+        known(event.claimId(), claims.disputeSettled(event, context)).ifPresent(models::refreshClaim);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    /** A history entry for an event that names only its claim: the model and release come from the claim page. */
+    private void recordOnClaim(EventContext context, String summary, String claimId) {
+        Optional<ClaimView> claim = claims.find(claimId);
+        if (claim.isEmpty()) {
+            log.warn("event for unknown claim {} (no ClaimProposed projected); its history entry names no model",
+                    claimId);
+        }
+        timeline.record(context, summary, claim.map(ClaimView::modelId).orElse(null),
+                claim.map(ClaimView::releaseId).orElse(null), claimId);
+    }
+
+    /** A history entry for a dispute event that names only its claim: the model and release come from the dispute. */
+    private void recordOnDispute(EventContext context, String summary, String claimId, Optional<DisputeView> dispute) {
+        timeline.record(context, summary, dispute.map(DisputeView::modelId).orElse(null),
+                dispute.map(DisputeView::releaseId).orElse(null), claimId);
+    }
+
+    private static Optional<DisputeView> knownDispute(String disputeId, Optional<DisputeView> dispute) {
+        if (dispute.isEmpty()) {
+            log.warn("event for unknown dispute {} (no DisputeOpened projected); only its history entry is written",
+                    disputeId);
+        }
+        return dispute;
     }
 
     private static Optional<ClaimView> known(String claimId, Optional<ClaimView> claim) {

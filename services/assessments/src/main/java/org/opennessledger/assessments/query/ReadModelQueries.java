@@ -1,23 +1,32 @@
 package org.opennessledger.assessments.query;
 
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
+import org.opennessledger.contracts.queries.Queries.GetDispute;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetModel;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
+import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
+import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
+import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
 import org.opennessledger.contracts.queries.Queries.ListModels;
+import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
+import org.opennessledger.contracts.views.ModerationQueueItemView;
 
 /**
  * Answers every query in {@code contracts.queries.Queries} from the read models. Unknown ids
@@ -26,9 +35,12 @@ import org.opennessledger.contracts.views.ModelView;
 public class ReadModelQueries {
 
     private final ReadModels readModels;
+    private final InstantSource clock;
 
-    public ReadModelQueries(ReadModels readModels) {
-        this.readModels = readModels;
+    /** {@code clock} tells the time at query time (ages in the moderation queue). */
+    public ReadModelQueries(ReadModels readModels, InstantSource clock) {
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @QueryHandler
@@ -69,5 +81,26 @@ public class ReadModelQueries {
     @QueryHandler
     public List<HistoryEntryView> handle(GetClaimHistory query) {
         return readModels.timeline().ofClaim(query.claimId());
+    }
+
+    @QueryHandler
+    public List<ArgumentView> handle(ListArguments query) {
+        return readModels.debates().list(query.claimId());
+    }
+
+    @QueryHandler
+    public Optional<DisputeView> handle(GetDispute query) {
+        return readModels.disputes().find(query.disputeId());
+    }
+
+    @QueryHandler
+    public List<DisputeView> handle(ListClaimDisputes query) {
+        return readModels.disputes().findAll(readModels.claimPages().disputeIds(query.claimId()));
+    }
+
+    /** @throws IllegalArgumentException when the state is not OPEN, TAKEN or APPEALED (any case) */
+    @QueryHandler
+    public List<ModerationQueueItemView> handle(GetModerationQueue query) {
+        return readModels.disputes().queue(query.state(), clock.instant());
     }
 }

@@ -12,16 +12,21 @@ import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
+import org.opennessledger.contracts.disputes.ClaimDisputed;
 import org.opennessledger.contracts.values.ClaimStatus;
-import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.ReviewView;
 
 /**
  * The claim pages: one document per claim ({@code _id} = claim id) with its content, evidence,
- * status, counts, the active review of each reviewer and every review ever given.
+ * status, counts, the active review of each reviewer and every review ever given, the dispute
+ * open on it (if any) and the ids of all its disputes, oldest first.
  */
 public final class ClaimPages {
+
+    private static final String OPEN_DISPUTE_ID = "openDisputeId";
+    private static final String DISPUTE_IDS = "disputeIds";
 
     private final MongoCollection<Document> collection;
 
@@ -83,6 +88,42 @@ public final class ClaimPages {
                 .append("supersededReason", event.reason()));
     }
 
+    /** The claim is under dispute: flagged until a final decision settles it. */
+    public Optional<ClaimView> disputed(ClaimDisputed event, EventContext context) {
+        return change(event.claimId(), context, page -> {
+            page.append(OPEN_DISPUTE_ID, event.disputeId());
+            addDisputeId(page, event.disputeId());
+        });
+    }
+
+    /**
+     * Lists a dispute on its claim (once; {@link #disputed} normally has already). A set insertion,
+     * so it needs no event guard and writes nothing when the id is there.
+     */
+    public Optional<ClaimView> disputeOpened(String claimId, String disputeId) {
+        return DocumentUpdates.update(collection, claimId, null, null, page -> addDisputeId(page, disputeId))
+                .map(ClaimPages::toView);
+    }
+
+    /** A final decision ends the dispute on the claim; an earlier one leaves the flag. */
+    public Optional<ClaimView> disputeSettled(ClaimDisputeSettled event, EventContext context) {
+        return change(event.claimId(), context, page -> {
+            if (event.finalDecision() && event.disputeId().equals(page.getString(OPEN_DISPUTE_ID))) {
+                page.append(OPEN_DISPUTE_ID, null);
+            }
+        });
+    }
+
+    /** The ids of every dispute of the claim, oldest first (empty for an unknown claim). */
+    public List<String> disputeIds(String claimId) {
+        if (claimId == null) {
+            return List.of();
+        }
+        Document page = collection.find(eq(DocumentUpdates.ID, claimId)).projection(new Document(DISPUTE_IDS, 1))
+                .first();
+        return page == null ? List.of() : Docs.strings(page, DISPUTE_IDS);
+    }
+
     public Optional<ClaimView> find(String claimId) {
         if (claimId == null) {
             return Optional.empty();
@@ -94,13 +135,16 @@ public final class ClaimPages {
         return DocumentUpdates.update(collection, claimId, null, context.eventId(), change).map(ClaimPages::toView);
     }
 
+    private static void addDisputeId(Document page, String disputeId) {
+        List<String> disputeIds = Docs.strings(page, DISPUTE_IDS);
+        if (!disputeIds.contains(disputeId)) {
+            disputeIds.add(disputeId);
+        }
+        page.put(DISPUTE_IDS, disputeIds);
+    }
+
     private static Document newPage(ClaimProposed event, EventContext context) {
-        List<Document> evidence = event.evidence().stream()
-                .map(e -> new Document("url", e.url())
-                        .append("quote", e.quote())
-                        .append("retrievedOn", Docs.isoDate(e.retrievedOn()))
-                        .append("contentHash", e.contentHash()))
-                .toList();
+        List<Document> evidence = Docs.evidenceDocuments(event.evidence());
         return new Document("modelId", event.target().modelId())
                 .append("releaseId", event.target().releaseId())
                 .append("component", event.target().component().id())
@@ -119,21 +163,20 @@ public final class ClaimPages {
                 .append("agreeCount", 0)
                 .append("disagreeCount", 0)
                 .append("reviews", List.of())
-                .append("reviewHistory", List.of());
+                .append("reviewHistory", List.of())
+                .append(OPEN_DISPUTE_ID, null)
+                .append(DISPUTE_IDS, List.of());
     }
 
     static ClaimView toView(Document page) {
-        List<Evidence> evidence = Docs.documents(page, "evidence").stream()
-                .map(e -> new Evidence(e.getString("url"), e.getString("quote"), Docs.localDate(e, "retrievedOn"),
-                        e.getString("contentHash")))
-                .toList();
         return new ClaimView(page.getString(DocumentUpdates.ID), page.getString("modelId"),
                 page.getString("releaseId"), page.getString("component"), page.getString("openness"),
-                page.getString("licence"), evidence, page.getString("rationale"), page.getString("authorId"),
+                page.getString("licence"), Docs.evidence(page, "evidence"), page.getString("rationale"), page.getString("authorId"),
                 Docs.instant(page, "proposedAt"), page.getString("status"), Docs.bool(page, "locked"),
                 page.getString("policyVersion"), Docs.instant(page, "statusSince"), page.getString("supersededBy"),
                 page.getString("supersededReason"), Docs.integer(page, "agreeCount"),
-                Docs.integer(page, "disagreeCount"), reviews(page, "reviews"), reviews(page, "reviewHistory"));
+                Docs.integer(page, "disagreeCount"), reviews(page, "reviews"), reviews(page, "reviewHistory"),
+                page.getString(OPEN_DISPUTE_ID));
     }
 
     private static List<ReviewView> reviews(Document page, String key) {

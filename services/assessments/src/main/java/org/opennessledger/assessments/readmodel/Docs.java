@@ -11,6 +11,7 @@ import org.bson.BsonDocumentWriter;
 import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.Document;
+import org.opennessledger.contracts.values.Evidence;
 
 /**
  * Conversions between read-model documents and Java values. Instants are stored as BSON dates
@@ -66,6 +67,23 @@ final class Docs {
     static List<String> strings(Document document, String key) {
         List<String> list = document.getList(key, String.class);
         return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+
+    /** Evidence as embedded documents (retrieval date as an ISO string). */
+    static List<Document> evidenceDocuments(List<Evidence> evidence) {
+        return evidence == null ? List.of() : evidence.stream()
+                .map(e -> new Document("url", e.url())
+                        .append("quote", e.quote())
+                        .append("retrievedOn", isoDate(e.retrievedOn()))
+                        .append("contentHash", e.contentHash()))
+                .toList();
+    }
+
+    static List<Evidence> evidence(Document document, String key) {
+        return documents(document, key).stream()
+                .map(e -> new Evidence(e.getString("url"), e.getString("quote"), localDate(e, "retrievedOn"),
+                        e.getString("contentHash")))
+                .toList();
     }
 
     /**

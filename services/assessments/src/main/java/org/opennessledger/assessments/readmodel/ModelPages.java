@@ -95,7 +95,8 @@ public final class ModelPages {
                 .append("authorId", claim.authorId())
                 .append("proposedAt", Docs.date(claim.proposedAt()))
                 .append("agreeCount", claim.agreeCount())
-                .append("disagreeCount", claim.disagreeCount());
+                .append("disagreeCount", claim.disagreeCount())
+                .append("openDisputeId", claim.openDisputeId());
         DocumentUpdates.update(collection, claim.modelId(), null, null, page -> {
             List<Document> claims = Docs.documents(page, "claims");
             int index = indexOf(claims, claim.claimId());
@@ -165,7 +166,7 @@ public final class ModelPages {
                         c.getString("component"), c.getString("openness"), c.getString("licence"),
                         c.getString("status"), Docs.bool(c, "locked"), c.getString("authorId"),
                         Docs.instant(c, "proposedAt"), Docs.integer(c, "agreeCount"),
-                        Docs.integer(c, "disagreeCount")))
+                        Docs.integer(c, "disagreeCount"), c.getString("openDisputeId")))
                 .toList();
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),
                 page.getString("description"), page.getString("registeredBy"), Docs.instant(page, "registeredAt"),

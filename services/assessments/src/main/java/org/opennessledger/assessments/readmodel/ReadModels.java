@@ -20,14 +20,19 @@ public final class ReadModels {
     public static final String ASSESSMENT_HEADS = "assessment_heads";
     public static final String ASSESSMENT_VERSIONS = "assessment_versions";
     public static final String HISTORY = "history";
+    public static final String DEBATES = "debates";
+    public static final String ARGUMENT_REVISIONS = "argument_revisions";
+    public static final String DISPUTES = "disputes";
 
     public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
-            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY);
+            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, DEBATES, ARGUMENT_REVISIONS, DISPUTES);
 
     private final ClaimPages claimPages;
     private final ModelPages modelPages;
     private final AssessmentVersions assessmentVersions;
     private final Timeline timeline;
+    private final Debates debates;
+    private final Disputes disputes;
 
     public ReadModels(MongoDatabase database) {
         Objects.requireNonNull(database, "database");
@@ -36,6 +41,8 @@ public final class ReadModels {
                 database.getCollection(ASSESSMENT_HEADS), database.getCollection(ASSESSMENT_VERSIONS));
         this.modelPages = new ModelPages(database.getCollection(MODEL_PAGES), assessmentVersions);
         this.timeline = new Timeline(database.getCollection(HISTORY));
+        this.debates = new Debates(database.getCollection(DEBATES), database.getCollection(ARGUMENT_REVISIONS));
+        this.disputes = new Disputes(database.getCollection(DISPUTES));
     }
 
     public ClaimPages claimPages() {
@@ -54,6 +61,14 @@ public final class ReadModels {
         return timeline;
     }
 
+    public Debates debates() {
+        return debates;
+    }
+
+    public Disputes disputes() {
+        return disputes;
+    }
+
     /**
      * Declares the indexes a real MongoDB needs for the non-{@code _id} reads. Idempotent.
      * (mongo-java-server accepts the calls and ignores non-unique indexes.)
@@ -67,6 +82,8 @@ public final class ReadModels {
         database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("modelId"));
         database.getCollection(ASSESSMENT_VERSIONS).createIndex(
                 Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
+        // The moderation queue: disputes in a state, oldest first.
+        database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
     }
 
     /** Drops every read-model collection: the first step of a rebuild (then reset the processor's tokens). */
