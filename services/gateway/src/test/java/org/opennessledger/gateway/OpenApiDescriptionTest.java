@@ -30,6 +30,12 @@ class OpenApiDescriptionTest {
                 .containsExactlyElementsOf(Arrays.stream(Openness.values()).map(Openness::id).toList());
         assertThat(schemas.getJsonObject("Verdict").getJsonArray("enum").getList())
                 .containsExactlyElementsOf(Arrays.stream(Verdict.values()).map(Verdict::id).toList());
+        assertThat(schemas.getJsonObject("Stance").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(org.opennessledger.contracts.values.Stance.values())
+                        .map(org.opennessledger.contracts.values.Stance::id).toList());
+        assertThat(schemas.getJsonObject("DisputeDecision").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(org.opennessledger.contracts.disputes.DisputeDecision.values())
+                        .map(org.opennessledger.contracts.disputes.DisputeDecision::id).toList());
     }
 
     @Test
@@ -38,14 +44,21 @@ class OpenApiDescriptionTest {
         List<Operation> writes = description.contract().operations().stream()
                 .filter(o -> o.getRequestBody() != null).toList();
         assertThat(writes).extracting(Operation::getOperationId).containsExactlyInAnyOrder(
-                "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy");
+                "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
+                "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty());
+        // Reads are public, except the moderation queue (moderators only).
         description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
+                .filter(read -> !read.getOperationId().equals("getModerationQueue"))
                 .forEach(read -> assertThat(read.getSecurityRequirements()).as(read.getOperationId()).isEmpty());
+        assertThat(description.contract().operations().stream()
+                .filter(o -> o.getOperationId().equals("getModerationQueue")).findFirst().orElseThrow()
+                .getSecurityRequirements()).isNotEmpty();
 
         JsonObject schemas = schemas(vertx);
         for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
-                "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest")) {
+                "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest", "ArgumentRequest", "ArgumentEditRequest",
+                "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest")) {
             assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
         }
     }

@@ -28,6 +28,7 @@ import org.axonframework.serialization.Serializer;
 import org.opennessledger.assessments.AssessmentsConfiguration;
 import org.opennessledger.claims.ClaimsConfiguration;
 import org.opennessledger.claims.ClaimsSettings;
+import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.gateway.GatewayDependencies;
@@ -99,8 +100,8 @@ public final class Platform implements AutoCloseable {
         Serializer snapshots = LedgerSerializers.snapshots();
         ThreadBoundTransactionManager transactionManager = new ThreadBoundTransactionManager(eventStoreDatabase.dataSource());
         // Read models keep their tokens beside them in MongoDB (lose one, rebuild both). The
-        // supersession process sends commands, so its position belongs with the event store: its
-        // token is updated in the same SQL transaction as the events its commands append.
+        // processes (supersession, disputes) send commands, so their positions belong with the event
+        // store: a token is updated in the same SQL transaction as the events its commands append.
         JdbcTokenStore processTokenStore = JdbcTokenStore.builder()
                 .connectionProvider(transactionManager.connectionProvider())
                 .serializer(messages)
@@ -145,13 +146,15 @@ public final class Platform implements AutoCloseable {
                 .usingTrackingEventProcessors()
                 .registerTokenStore(c -> tokenStore)
                 .registerTokenStore(SupersessionProcess.PROCESSING_GROUP, c -> processTokenStore)
+                .registerTokenStore(DisputeProcess.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(100))
                 // A failing handler must not skip an event: propagate, and the processor retries with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
 
-        ClaimsConfiguration.registerWith(configurer, new ClaimsSettings(settings.lockAfter(), SNAPSHOT_EVERY));
+        ClaimsConfiguration.registerWith(configurer,
+                new ClaimsSettings(settings.lockAfter(), settings.appealWindow(), SNAPSHOT_EVERY));
         AssessmentsConfiguration.registerWith(configurer, readStore.database());
 
         axon = configurer.buildConfiguration();

@@ -23,6 +23,7 @@ public record PlatformSettings(
         Optional<String> mongoUrl,
         String mongoDatabase,
         Duration lockAfter,
+        Duration appealWindow,
         Optional<Path> webRoot) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
@@ -42,6 +43,7 @@ public record PlatformSettings(
                 Optional.ofNullable(env.get("LEDGER_MONGO_URL")).filter(s -> !s.isBlank()),
                 env.getOrDefault("LEDGER_MONGO_DATABASE", "openness_ledger"),
                 duration(env, "LEDGER_LOCK_AFTER", Duration.ofDays(14)),
+                duration(env, "LEDGER_APPEAL_WINDOW", Duration.ofDays(7)),
                 webRoot);
     }
 
@@ -83,6 +85,6 @@ public record PlatformSettings(
 
     public PlatformSettings withHttpPort(int port) {
         return new PlatformSettings(dataDir, httpHost, port, keycloakUrl, keycloakRealm, eventStoreUrl, eventStoreUser,
-                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, webRoot);
+                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, webRoot);
     }
 }

@@ -34,6 +34,25 @@ final class ApiRequests {
     }
 
     /** The client's reason, or a default that says what was done. */
+    record PostArgument(String parentArgumentId, String stance, String text, List<EvidenceInput> evidence,
+                        String reason) {
+    }
+
+    record EditArgument(String text, List<EvidenceInput> evidence, String reason) {
+    }
+
+    record OpenDispute(String reason, List<EvidenceInput> evidence) {
+    }
+
+    record TakeDispute(Boolean takeOver, String reason) {
+    }
+
+    record ResolveDispute(String decision, String rationale, String reason) {
+    }
+
+    record AppealDispute(String reason) {
+    }
+
     static String reasonOr(String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given.strip();
     }

@@ -74,7 +74,7 @@ final class ClaimEndpoints {
     }
 
     /** Contract evidence, with the index of the item the contract's own checks refuse. */
-    private static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
+    static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
         List<Evidence> evidence = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             ApiRequests.EvidenceInput input = inputs.get(i);

@@ -17,6 +17,8 @@ public final class LedgerApi {
         ModelEndpoints models = new ModelEndpoints(queries, writes);
         models.register(handlers);
         new ClaimEndpoints(queries, writes).register(handlers);
+        new DebateEndpoints(queries, writes).register(handlers);
+        new DisputeEndpoints(queries, writes).register(handlers);
         new AssessmentEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);
     }

@@ -232,12 +232,12 @@ public final class InMemoryLedger {
                 c.claimId(), () -> {
                     claims.put(c.claimId(), new ClaimView(c.claimId(), c.target().modelId(), c.target().releaseId(),
                             c.target().component().id(), c.openness().id(), c.licence(), c.evidence(), c.rationale(),
-                            actor, at, "PROPOSED", false, "policy-1", at, null, null, 0, 0, List.of(), List.of()));
+                            actor, at, "PROPOSED", false, "policy-1", at, null, null, 0, 0, List.of(), List.of(), null));
                     ModelView m = models.get(c.target().modelId());
                     List<ClaimSummaryView> summaries = new ArrayList<>(m.claims());
                     summaries.add(new ClaimSummaryView(c.claimId(), m.modelId(), c.target().releaseId(),
                             c.target().component().id(), c.openness().id(), c.licence(), "PROPOSED", false, actor, at,
-                            0, 0));
+                            0, 0, null));
                     models.put(m.modelId(), new ModelView(m.modelId(), m.name(), m.producer(), m.description(),
                             m.registeredBy(), m.registeredAt(), m.releases(), summaries));
                 });
@@ -266,7 +266,7 @@ public final class InMemoryLedger {
             claims.put(v.claimId(), new ClaimView(v.claimId(), v.modelId(), v.releaseId(), v.component(),
                     v.openness(), v.licence(), v.evidence(), v.rationale(), v.authorId(), v.proposedAt(), v.status(),
                     v.locked(), v.policyVersion(), v.statusSince(), null, null, agree, active.size() - agree, active,
-                    all));
+                    all, v.openDisputeId()));
         });
         return null;
     }

@@ -30,6 +30,11 @@ final class LedgerClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), null);
     }
 
+    /** A GET as {@code user} (null: anonymous), for reads that need a role. */
+    Response get(String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user == null ? null : Keycloak.token(user));
+    }
+
     Response post(String path, String user, Object body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

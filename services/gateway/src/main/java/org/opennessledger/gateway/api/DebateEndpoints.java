@@ -1,0 +1,96 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennessledger.contracts.debate.EditArgument;
+import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.ListArguments;
+import org.opennessledger.contracts.values.Stance;
+import org.opennessledger.contracts.views.ArgumentView;
+import org.opennessledger.contracts.views.ClaimView;
+import io.vertx.core.Future;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+
+/** A claim's debate: threaded arguments and their revisions. Text is user content, returned only as JSON. */
+final class DebateEndpoints {
+
+    private final QueryRunner queries;
+    private final WriteFlow writes;
+
+    DebateEndpoints(QueryRunner queries, WriteFlow writes) {
+        this.queries = queries;
+        this.writes = writes;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("listArguments", this::listArguments);
+        handlers.put("getArgument", this::getArgument);
+        handlers.put("postArgument", this::postArgument);
+        handlers.put("editArgument", this::editArgument);
+    }
+
+    private void listArguments(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        existingClaim(claimId)
+                .compose(claim -> queries.list(new ListArguments(claimId), ArgumentView.class))
+                .onSuccess(arguments -> JsonBodies.respond(ctx, 200, arguments))
+                .onFailure(ctx::fail);
+    }
+
+    private void getArgument(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        String argumentId = ctx.pathParam("argumentId");
+        argument(claimId, argumentId)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound(
+                        "Claim '" + claimId + "' has no argument with id '" + argumentId + "'.")))
+                .onSuccess(argument -> JsonBodies.respond(ctx, 200, argument))
+                .onFailure(ctx::fail);
+    }
+
+    private void postArgument(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        ApiRequests.PostArgument body = JsonBodies.read(ctx, ApiRequests.PostArgument.class);
+        Stance stance = Stance.fromId(body.stance())
+                .orElseThrow(() -> ApiException.invalid("/stance", "is not one of pro, con, question"));
+        String argumentId = UUID.randomUUID().toString();
+        PostArgument command = new PostArgument(claimId, argumentId, ApiRequests.blankToNull(body.parentArgumentId()),
+                stance, body.text(), evidence(body.evidence()));
+        String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(),
+                        "Posted a " + stance.id() + " argument on claim " + claimId))
+                .onSuccess(done -> writes.answer(ctx, 201, location, () -> argument(claimId, argumentId)))
+                .onFailure(ctx::fail);
+    }
+
+    private void editArgument(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        String argumentId = ctx.pathParam("argumentId");
+        ApiRequests.EditArgument body = JsonBodies.read(ctx, ApiRequests.EditArgument.class);
+        EditArgument command = new EditArgument(claimId, argumentId, body.text(), evidence(body.evidence()));
+        String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId))
+                .onSuccess(done -> writes.answer(ctx, 200, location, () -> argument(claimId, argumentId)))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<ClaimView> existingClaim(String claimId) {
+        return queries.optional(new GetClaim(claimId), ClaimView.class)
+                .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)));
+    }
+
+    private Future<Optional<ArgumentView>> argument(String claimId, String argumentId) {
+        return queries.list(new ListArguments(claimId), ArgumentView.class)
+                .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
+    }
+
+    private static List<org.opennessledger.contracts.values.Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
+        return inputs == null ? List.of() : ClaimEndpoints.evidence(inputs);
+    }
+}
