@@ -139,7 +139,11 @@ class CoreLoopEndToEndTest {
     }
 
     static <T> T eventually(java.util.function.Supplier<T> read, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        return eventually(read, done, Duration.ofSeconds(15));
+    }
+
+    static <T> T eventually(java.util.function.Supplier<T> read, Predicate<T> done, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
             try {
@@ -150,7 +154,7 @@ class CoreLoopEndToEndTest {
             }
             value = read.get();
         }
-        assertThat(done.test(value)).as("condition not reached within 15 s; last value: %s", value).isTrue();
+        assertThat(done.test(value)).as("condition not reached within %s; last value: %s", patience, value).isTrue();
         return value;
     }
 }

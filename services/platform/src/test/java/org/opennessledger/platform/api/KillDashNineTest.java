@@ -25,6 +25,8 @@ import org.opennessledger.platform.TestEnvironment;
  */
 class KillDashNineTest {
 
+    private static final Duration AFTER_A_CRASH = Duration.ofSeconds(60);
+
     @Test
     void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception {
         Path dataDir = SharedPlatform.newDataDir();
@@ -50,11 +52,13 @@ class KillDashNineTest {
         try {
             awaitReady(api, second);
             // The embedded read store may have lost its last second of writes; the read models
-            // catch up from the event store, which must hold every acknowledged write.
+            // catch up from the event store, which must hold every acknowledged write. They resume
+            // only once the killed process's token claims expire (Axon's claim timeout, 10 s).
             String model = "/api/models/" + modelId;
-            assertThat(eventually(() -> api.get(model).status(), s -> s == 200)).isEqualTo(200);
+            assertThat(eventually(() -> api.get(model).status(), s -> s == 200, AFTER_A_CRASH)).isEqualTo(200);
             for (String claimId : claimIds) {
-                assertThat(eventually(() -> api.get("/api/claims/" + claimId).status(), s -> s == 200)).isEqualTo(200);
+                assertThat(eventually(() -> api.get("/api/claims/" + claimId).status(), s -> s == 200, AFTER_A_CRASH))
+                        .isEqualTo(200);
             }
             assertThat(eventually(() -> api.get("/api/claims/" + claimIds.get(4)).body(),
                     c -> c.get("agreeCount").asInt() == 1).get("agreeCount").asInt()).isEqualTo(1);
