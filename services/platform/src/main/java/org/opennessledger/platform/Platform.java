@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -93,6 +94,13 @@ public final class Platform implements AutoCloseable {
                 .map(url -> ReadStore.external(url, settings.mongoDatabase()))
                 .orElseGet(() -> ReadStore.embedded(settings.dataDir().resolve("readstore"), settings.mongoDatabase()));
         resources.add(readStore);
+        MongoTemplate tokenCollections = DefaultMongoTemplate.builder().mongoDatabase(readStore.database()).build();
+        if (readStore.wasLeftOpen()) {
+            // The embedded store may hold a token ahead of the documents it covers: start over.
+            LOG.warn("the read store was not closed by the last run; rebuilding the read models from the event store");
+            AssessmentsConfiguration.dropReadModels(readStore.database());
+            tokenCollections.trackingTokensCollection().drop();
+        }
         AssessmentsConfiguration.ensureIndexes(readStore.database());
         LOG.info("read store: {}", readStore.description());
 
@@ -108,7 +116,7 @@ public final class Platform implements AutoCloseable {
                 .build();
         transactionManager.executeInTransaction(() -> processTokenStore.createSchema(PostgresTokenTableFactory.INSTANCE));
         TokenStore tokenStore = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore.database()).build())
+                .mongoTemplate(tokenCollections)
                 .serializer(messages)
                 .build();
 

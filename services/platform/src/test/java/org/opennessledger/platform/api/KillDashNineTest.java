@@ -51,9 +51,8 @@ class KillDashNineTest {
         Process second = startPlatform(dataDir, port, "second");
         try {
             awaitReady(api, second);
-            // The embedded read store may have lost its last second of writes; the read models
-            // catch up from the event store, which must hold every acknowledged write. They resume
-            // only once the killed process's token claims expire (Axon's claim timeout, 10 s).
+            // The embedded read store may have lost its last second of writes, so the restart
+            // rebuilds the read models from the event store, which must hold every acknowledged write.
             String model = "/api/models/" + modelId;
             assertThat(eventually(() -> api.get(model).status(), s -> s == 200, AFTER_A_CRASH)).isEqualTo(200);
             for (String claimId : claimIds) {
