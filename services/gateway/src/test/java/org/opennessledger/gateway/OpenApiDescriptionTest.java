@@ -9,10 +9,15 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opennessledger.contracts.disputes.DisputeDecision;
+import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.gateway.http.OpenApiDescription;
 import org.opennessledger.gateway.support.TestGateway;
@@ -31,11 +36,21 @@ class OpenApiDescriptionTest {
         assertThat(schemas.getJsonObject("Verdict").getJsonArray("enum").getList())
                 .containsExactlyElementsOf(Arrays.stream(Verdict.values()).map(Verdict::id).toList());
         assertThat(schemas.getJsonObject("Stance").getJsonArray("enum").getList())
-                .containsExactlyElementsOf(Arrays.stream(org.opennessledger.contracts.values.Stance.values())
-                        .map(org.opennessledger.contracts.values.Stance::id).toList());
+                .containsExactlyElementsOf(Arrays.stream(Stance.values()).map(Stance::id).toList());
         assertThat(schemas.getJsonObject("DisputeDecision").getJsonArray("enum").getList())
-                .containsExactlyElementsOf(Arrays.stream(org.opennessledger.contracts.disputes.DisputeDecision.values())
-                        .map(org.opennessledger.contracts.disputes.DisputeDecision::id).toList());
+                .containsExactlyElementsOf(Arrays.stream(DisputeDecision.values()).map(DisputeDecision::id).toList());
+    }
+
+    @Test
+    void moderationQueueStatesAreTheQueuedDisputeStatesInLowerCase(Vertx vertx) {
+        OpenApiDescription description = TestGateway.await(OpenApiDescription.load(vertx));
+        JsonObject state = OpenApiDescription.parse(description.yaml()).getJsonObject("paths")
+                .getJsonObject("/api/moderation/queue").getJsonObject("get").getJsonArray("parameters").getJsonObject(0);
+
+        assertThat(state.getString("name")).isEqualTo("state");
+        assertThat(state.getJsonObject("schema").getJsonArray("enum").getList()).containsExactlyElementsOf(
+                Stream.of(DisputeState.OPEN, DisputeState.TAKEN, DisputeState.APPEALED)
+                        .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     @Test

@@ -33,7 +33,6 @@ final class ApiRequests {
                            String reason) {
     }
 
-    /** The client's reason, or a default that says what was done. */
     record PostArgument(String parentArgumentId, String stance, String text, List<EvidenceInput> evidence,
                         String reason) {
     }
@@ -53,6 +52,7 @@ final class ApiRequests {
     record AppealDispute(String reason) {
     }
 
+    /** The client's reason, or a default that says what was done. */
     static String reasonOr(String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given.strip();
     }

@@ -1,5 +1,6 @@
 package org.opennessledger.gateway.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -10,10 +11,10 @@ import org.opennessledger.contracts.debate.EditArgument;
 import org.opennessledger.contracts.debate.PostArgument;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
+import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.ClaimView;
-import io.vertx.core.Future;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
@@ -85,12 +86,13 @@ final class DebateEndpoints {
                 .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)));
     }
 
+    /** The contracts have no query for one argument: it is found in its claim's debate. */
     private Future<Optional<ArgumentView>> argument(String claimId, String argumentId) {
         return queries.list(new ListArguments(claimId), ArgumentView.class)
                 .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
     }
 
-    private static List<org.opennessledger.contracts.values.Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
+    private static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
         return inputs == null ? List.of() : ClaimEndpoints.evidence(inputs);
     }
 }

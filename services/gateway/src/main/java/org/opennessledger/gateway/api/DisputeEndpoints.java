@@ -3,6 +3,7 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennessledger.contracts.disputes.AppealDispute;
@@ -78,6 +79,7 @@ final class DisputeEndpoints {
     private void takeDispute(RoutingContext ctx) {
         requireModerator(ctx, "Taking a dispute");
         String disputeId = ctx.pathParam("disputeId");
+        // The body is optional: a bare POST takes a dispute nobody owns.
         ApiRequests.TakeDispute body = ctx.body().isEmpty()
                 ? new ApiRequests.TakeDispute(false, null) : JsonBodies.read(ctx, ApiRequests.TakeDispute.class);
         boolean takeOver = Boolean.TRUE.equals(body.takeOver());
@@ -110,8 +112,9 @@ final class DisputeEndpoints {
 
     private void getModerationQueue(RoutingContext ctx) {
         requireModerator(ctx, "Reading the moderation queue");
+        // The API spells states in lower case like its other enums; the query names DisputeState values.
         String state = ctx.queryParams().get("state");
-        queries.list(new GetModerationQueue(state == null ? null : state.toUpperCase(java.util.Locale.ROOT)),
+        queries.list(new GetModerationQueue(state == null ? null : state.toUpperCase(Locale.ROOT)),
                         ModerationQueueItemView.class)
                 .onSuccess(items -> JsonBodies.respond(ctx, 200, items))
                 .onFailure(ctx::fail);

@@ -7,6 +7,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.debate.EditArgument;
+import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.disputes.AppealDispute;
+import org.opennessledger.contracts.disputes.DisputeClaim;
+import org.opennessledger.contracts.disputes.ResolveDispute;
+import org.opennessledger.contracts.disputes.TakeDispute;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -72,8 +78,12 @@ final class CommandFailures {
                 || command instanceof RegisterModelFamily) {
             return "There is no model family with id '" + target(command) + "'.";
         }
-        if (command instanceof ReviewClaim) {
+        if (command instanceof ReviewClaim || command instanceof PostArgument || command instanceof EditArgument
+                || command instanceof DisputeClaim) {
             return "There is no claim with id '" + target(command) + "'.";
+        }
+        if (command instanceof TakeDispute || command instanceof ResolveDispute || command instanceof AppealDispute) {
+            return "There is no dispute with id '" + target(command) + "'.";
         }
         return "'" + target(command) + "' does not exist.";
     }
@@ -84,6 +94,9 @@ final class CommandFailures {
         }
         if (command instanceof ProposeClaim propose) {
             return "A claim with id '" + propose.claimId() + "' already exists.";
+        }
+        if (command instanceof DisputeClaim dispute) {
+            return "A dispute with id '" + dispute.disputeId() + "' already exists.";
         }
         return "'" + target(command) + "' already exists.";
     }

@@ -2,6 +2,7 @@ package org.opennessledger.gateway.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -59,6 +60,27 @@ public final class TestGateway {
 
     public HttpResponse<Buffer> postJson(String path, String user, JsonObject body) {
         return await(post(path, user).sendJsonObject(body));
+    }
+
+    /** A claim by {@code author} on the family "olmo" (registered on first use); returns the claim's id. */
+    public String proposedClaim(String author) {
+        if (!ledger.modelVisible("olmo")) {
+            postJson("/api/models", author, new JsonObject().put("modelId", "olmo").put("name", "OLMo")
+                    .put("producer", "AI2"));
+        }
+        HttpResponse<Buffer> proposed = postJson("/api/claims", author, new JsonObject().put("modelId", "olmo")
+                .put("component", "final-weights").put("openness", "open").put("licence", "Apache-2.0")
+                .put("evidence", new JsonArray().add(evidence("https://huggingface.co/allenai/OLMo-7B")))
+                .put("rationale", "Weights are published under Apache-2.0."));
+        if (proposed.statusCode() != 201) {
+            throw new AssertionError("the test claim was not proposed: " + proposed.bodyAsString());
+        }
+        return proposed.bodyAsJsonObject().getString("claimId");
+    }
+
+    /** One evidence item as the API takes it. */
+    public static JsonObject evidence(String url) {
+        return new JsonObject().put("url", url).put("retrievedOn", "2026-11-20");
     }
 
     public HttpResponse<Buffer> getNow(String path) {
