@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
@@ -119,6 +120,33 @@ class AssessmentVersionsTest {
         assertThat(model().claims()).extracting(c -> c.claimId() + ":" + c.status())
                 .containsExactly("c1:SUPERSEDED", "c2:ACCEPTED");
         assertThat(model().releases().get(0).assessmentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aReinstatedClaimIsTheAssessmentAgainInANewVersion() {
+        propose("c1", SMALL_WEIGHTS, Openness.OPEN);
+        accept("c1", SMALL_WEIGHTS);
+        propose("c2", SMALL_WEIGHTS, Openness.PARTIAL);
+        accept("c2", SMALL_WEIGHTS);
+        readSide.publish(superseded("c1", SMALL_WEIGHTS, "c2"), "system", "system", null);
+        readSide.publish(rejected("c2", SMALL_WEIGHTS, true), "system", "system", null);
+        EventMessage<?> reinstatement = readSide.publish(
+                new ClaimReinstated("c1", SMALL_WEIGHTS, "c2", Events.POLICY), "system", "system", null);
+        readSide.awaitProjected();
+
+        // c1, then c2, then nothing (c2 rejected), then c1 again
+        assertThat(versions(SMALL)).extracting(AssessmentVersionView::version).containsExactly(1, 2, 3, 4);
+        AssessmentVersionView fourth = version(SMALL, 4).orElseThrow();
+        assertThat(fourth.components()).containsExactly(C1);
+        assertThat(fourth.causedByClaimId()).isEqualTo("c1");
+        assertThat(fourth.publishedAt()).isEqualTo(reinstatement.getTimestamp());
+        ClaimView c1 = claim("c1");
+        assertThat(c1.status()).isEqualTo("ACCEPTED");
+        assertThat(c1.supersededBy()).isNull();
+        assertThat(c1.statusSince()).isEqualTo(reinstatement.getTimestamp());
+        assertThat(model().releases().get(0).components()).containsExactly(C1);
+        assertThat(model().claims()).extracting(c -> c.claimId() + ":" + c.status())
+                .containsExactly("c1:ACCEPTED", "c2:REJECTED");
     }
 
     @Test

@@ -129,7 +129,7 @@ class IdempotencyTest {
         story.add(clock.message(accepted("c3", LARGE_WEIGHTS), "erin", "reviewer", null));
         story.add(clock.message(rejected("c3", LARGE_WEIGHTS, true), "frank", "reviewer", "weights were pulled"));
         story.add(clock.message(reopened("cf", FAMILY_LICENCE, ClaimStatus.ACCEPTED), "frank", "reviewer", null));
-        story.add(clock.message(new AcceptedClaimWithdrawn(LLAMA, FAMILY_LICENCE, "cf", 2L), "system", "system", null));
+        story.add(clock.message(new AcceptedClaimWithdrawn(LLAMA, FAMILY_LICENCE, "cf", 2L, null), "system", "system", null));
 
         story.add(clock.message(argument("c3", "a1", null, Stance.CON, "<b>pulled</b>", "frank"), "frank",
                 "reviewer", null));

@@ -218,8 +218,8 @@ class ClaimsWriteSideIntegrationTest {
         review(rejected, "bob", Verdict.DISAGREE);
 
         assertThat(events(MODEL, AcceptedClaimWithdrawn.class)).containsExactly(
-                new AcceptedClaimWithdrawn(MODEL, WEIGHTS, reopened, sequenceOf(reopened, ClaimReopened.class)),
-                new AcceptedClaimWithdrawn(MODEL, card, rejected, sequenceOf(rejected, ClaimRejected.class)));
+                new AcceptedClaimWithdrawn(MODEL, WEIGHTS, reopened, sequenceOf(reopened, ClaimReopened.class), null),
+                new AcceptedClaimWithdrawn(MODEL, card, rejected, sequenceOf(rejected, ClaimRejected.class), null));
 
         // with nothing accepted for the target, the next accepted claim replaces nothing
         String next = propose(WEIGHTS, "Apache-2.0");

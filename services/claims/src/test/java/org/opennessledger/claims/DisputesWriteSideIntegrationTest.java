@@ -40,7 +40,9 @@ import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.debate.ArgumentEdited;
@@ -268,6 +270,92 @@ class DisputesWriteSideIntegrationTest {
         assertThat(events(claimId)).hasSize(before);
         assertThat(storage.hasSnapshot(claimId)).isTrue();
         assertThat(storage.hasSnapshot(disputeId)).isTrue();
+    }
+
+    /** A second claim on the same target, by frank, reviewed by bob, carol and dave. */
+    private String secondClaim(Verdict verdict) {
+        String claimId = UUID.randomUUID().toString();
+        send(new ProposeClaim(claimId, WEIGHTS, Openness.PARTIAL, "LicenseRef-Llama-3.1", List.of(TERMS),
+                "community licence with use limits"), reviewer("frank"));
+        for (String reviewer : List.of("bob", "carol", "dave")) {
+            send(new ReviewClaim(claimId, verdict, verdict == Verdict.DISAGREE ? "not what the terms say" : null),
+                    reviewer(reviewer));
+        }
+        return claimId;
+    }
+
+    private ClaimStatus statusOf(String claimId) {
+        ClaimStatus status = ClaimStatus.PROPOSED;
+        for (Object event : events(claimId)) {
+            if (event instanceof ClaimAccepted || event instanceof ClaimReinstated) {
+                status = ClaimStatus.ACCEPTED;
+            } else if (event instanceof ClaimRejected) {
+                status = ClaimStatus.REJECTED;
+            } else if (event instanceof ClaimSuperseded) {
+                status = ClaimStatus.SUPERSEDED;
+            }
+        }
+        return status;
+    }
+
+    private void decide(String disputeId, String moderator, DisputeDecision decision) {
+        send(new TakeDispute(disputeId, false), moderator(moderator));
+        send(new ResolveDispute(disputeId, decision, "decided by " + moderator), moderator(moderator));
+    }
+
+    @Test
+    void an_overturned_acceptance_gives_the_target_back_its_previous_claim_until_the_appeal_restores_it() {
+        start(null);
+        String older = acceptedClaim();
+        String newer = secondClaim(Verdict.AGREE);
+        assertThat(statusOf(newer)).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(statusOf(older)).isEqualTo(ClaimStatus.SUPERSEDED);
+
+        // overturned at the first stage: the newer claim is rejected and the older one reinstated
+        String disputeId = dispute(newer, "erin");
+        decide(disputeId, "mia", DisputeDecision.OVERTURN);
+        assertThat(statusOf(newer)).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(statusOf(older)).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(events(older, ClaimReinstated.class)).containsExactly(new ClaimReinstated(older, WEIGHTS, newer, "v1"));
+        assertThat(lastMessage(older, ClaimReinstated.class).getMetaData())
+                .containsEntry(LedgerMetaData.ACTOR_ID, "system")
+                .hasEntrySatisfying(LedgerMetaData.REASON, reason -> assertThat((String) reason)
+                        .contains("claim " + newer + " lost its acceptance"));
+        assertThat(events(MODEL, AcceptedClaimWithdrawn.class)).last()
+                .isEqualTo(new AcceptedClaimWithdrawn(MODEL, WEIGHTS, newer,
+                        sequenceOf(newer, ClaimRejected.class), older));
+
+        // the author appeals and noah restores the acceptance for good: the older claim is superseded again
+        send(new AppealDispute(disputeId, "the terms changed only for later releases"), reviewer("frank"));
+        decide(disputeId, "noah", DisputeDecision.UPHOLD);
+        assertThat(statusOf(newer)).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(statusOf(older)).isEqualTo(ClaimStatus.SUPERSEDED);
+        assertThat(events(MODEL, AcceptedClaimRecorded.class)).last()
+                .isEqualTo(new AcceptedClaimRecorded(MODEL, WEIGHTS, newer, older,
+                        sequenceOf(newer, ClaimAccepted.class)));
+    }
+
+    @Test
+    void an_overturned_rejection_reversed_on_appeal_leaves_the_previously_accepted_claim_accepted() {
+        start(null);
+        String accepted = acceptedClaim();
+        String rejected = secondClaim(Verdict.DISAGREE);
+        assertThat(statusOf(rejected)).isEqualTo(ClaimStatus.REJECTED);
+
+        // the rejection is overturned: the disputed claim is accepted and replaces the accepted one
+        String disputeId = dispute(rejected, "erin");
+        decide(disputeId, "mia", DisputeDecision.OVERTURN);
+        assertThat(statusOf(rejected)).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(statusOf(accepted)).isEqualTo(ClaimStatus.SUPERSEDED);
+
+        // on appeal the rejection stands: the claim that had been accepted before is accepted again
+        send(new AppealDispute(disputeId, "the reviewers read the terms right"), reviewer("erin"));
+        decide(disputeId, "noah", DisputeDecision.UPHOLD);
+        assertThat(statusOf(rejected)).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(statusOf(accepted)).isEqualTo(ClaimStatus.ACCEPTED);
+        assertThat(events(MODEL, AcceptedClaimWithdrawn.class)).last()
+                .isEqualTo(new AcceptedClaimWithdrawn(MODEL, WEIGHTS, rejected,
+                        sequenceOf(rejected, ClaimRejected.class), accepted));
     }
 
     @Test

@@ -28,10 +28,12 @@ import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.claims.ReinstateClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
 import org.opennessledger.contracts.debate.ArgumentEdited;
@@ -113,7 +115,10 @@ class MessageSerializationTest {
             new AcceptedClaimRecorded("llama-3", RELEASE_TARGET, ID, null, 5),
             new AcceptedClaimRecorded("llama-3", FAMILY_TARGET, ID, OTHER, 9),
             new WithdrawAcceptedClaim("llama-3", RELEASE_TARGET, ID, 7),
-            new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7),
+            new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7, null),
+            new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 8, OTHER),
+            new ReinstateClaim(ID, OTHER),
+            new ClaimReinstated(ID, RELEASE_TARGET, OTHER, "v1"),
             new PublishConsensusPolicy(3, 2.0 / 3.0, 0.75, Duration.ofDays(14)),
             new ConsensusPolicyPublished("v2", 3, 2.0 / 3.0, 0.75, Duration.ofHours(36)),
             new ClaimLockDue(ClaimStatus.ACCEPTED, 3, Duration.ofDays(14)),
@@ -166,7 +171,7 @@ class MessageSerializationTest {
                 .isEqualTo(new AcceptedClaimRecorded("llama-3", RELEASE_TARGET, ID, null, 0));
         assertThat(mapper.readValue("{\"modelId\":\"llama-3\",\"target\":" + target + ",\"claimId\":\"" + ID
                 + "\"}", AcceptedClaimWithdrawn.class))
-                .isEqualTo(new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 0));
+                .isEqualTo(new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 0, null));
         // a lock deadline scheduled before its payload named the lock period
         assertThat(mapper.readValue("{\"status\":\"ACCEPTED\",\"statusChange\":3}", ClaimLockDue.class))
                 .isEqualTo(new ClaimLockDue(ClaimStatus.ACCEPTED, 3, null));

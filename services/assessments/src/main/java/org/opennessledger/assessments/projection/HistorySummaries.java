@@ -6,6 +6,7 @@ import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
@@ -93,7 +94,15 @@ final class HistorySummaries {
     }
 
     static String of(AcceptedClaimWithdrawn e) {
-        return "claim " + e.claimId() + " withdrawn as the accepted claim for " + describe(e.target());
+        return "claim " + e.claimId() + " withdrawn as the accepted claim for " + describe(e.target())
+                + (e.reinstatedClaimId() == null ? "" : "; claim " + e.reinstatedClaimId()
+                + ", which it had replaced, is accepted again");
+    }
+
+    static String of(ClaimReinstated e) {
+        return "claim " + e.claimId() + " reinstated as the accepted claim for " + describe(e.target())
+                + " (policy " + e.policyVersion() + ") because claim " + e.replacedClaimId()
+                + ", which had replaced it, lost its acceptance";
     }
 
     static String of(ConsensusPolicyPublished e) {

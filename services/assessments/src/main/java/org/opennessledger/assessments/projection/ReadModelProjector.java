@@ -20,6 +20,7 @@ import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
@@ -165,6 +166,17 @@ public class ReadModelProjector {
         EventContext context = context(message);
         Optional<ClaimView> claim = known(event.claimId(), claims.superseded(event, context));
         assessments.claimWithdrawn(event.claimId(), event.target(), context);
+        claim.ifPresent(models::refreshClaim);
+        models.refreshAssessments(event.target().modelId());
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimReinstated event, EventMessage<?> message) {
+        EventContext context = context(message);
+        Optional<ClaimView> claim = known(event.claimId(), claims.reinstated(event, context));
+        assessments.claimAccepted(event.claimId(), event.target(), claim.orElse(null), context);
         claim.ifPresent(models::refreshClaim);
         models.refreshAssessments(event.target().modelId());
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimReviewed;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
@@ -86,6 +87,17 @@ public final class ClaimPages {
                 .append("statusSince", Docs.date(context.timestamp()))
                 .append("supersededBy", event.supersededBy())
                 .append("supersededReason", event.reason()));
+    }
+
+    /** Accepted again because the claim that superseded it lost its acceptance. */
+    public Optional<ClaimView> reinstated(ClaimReinstated event, EventContext context) {
+        return change(event.claimId(), context, page -> {
+            page.append("status", ClaimStatus.ACCEPTED.name())
+                    .append("policyVersion", event.policyVersion())
+                    .append("statusSince", Docs.date(context.timestamp()))
+                    .append("supersededBy", null);
+            page.remove("supersededReason");
+        });
     }
 
     /** The claim is under dispute: flagged until a final decision settles it. */

@@ -27,9 +27,11 @@ import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.claims.ReinstateClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
 import org.opennessledger.contracts.debate.ArgumentEdited;
@@ -212,6 +214,30 @@ public class Claim {
         }
         cancelPendingLock(deadlines);
         apply(new ClaimSuperseded(claimId, target, by, "superseded by accepted claim " + by));
+    }
+
+    /**
+     * The claim that superseded this one lost its acceptance, so this one is the accepted claim again
+     * (its family decided that). Only a claim superseded by exactly that claim is reinstated; any other
+     * state means the command was already applied. Unless locked or under dispute, it gets a fresh
+     * lock period under the current policy.
+     */
+    @CommandHandler
+    public void handle(ReinstateClaim command, MetaData metaData, ConsensusPolicyProvider policies,
+                       DeadlineManager deadlines) {
+        Actors.requireRole(metaData, "reinstating a claim", Role.SYSTEM);
+        String replaced = CommandChecks.required(command.replacedClaimId(), "replacedClaimId");
+        if (status != ClaimStatus.SUPERSEDED || !replaced.equals(supersededBy)) {
+            return;
+        }
+        MetaData lock = MetaData.emptyInstance();
+        if (!locked && !disputeOpen) {
+            ConsensusPolicy policy = policies.current();
+            String scheduleId = deadlines.schedule(policy.lockAfter(), LOCK_DEADLINE,
+                    new ClaimLockDue(ClaimStatus.ACCEPTED, statusChanges + 1, policy.lockAfter()));
+            lock = MetaData.with(LOCK_SCHEDULE_ID, scheduleId);
+        }
+        apply(new ClaimReinstated(claimId, target, replaced, statusPolicyVersion), lock);
     }
 
     /** A reviewer's argument, top-level or a reply; allowed whatever the claim's status. */
@@ -400,6 +426,12 @@ public class Claim {
     @EventSourcingHandler
     void on(ClaimRejected event, MetaData metaData, @Timestamp Instant at) {
         changeStatus(ClaimStatus.REJECTED, event.policyVersion(), at, scheduleId(metaData));
+    }
+
+    @EventSourcingHandler
+    void on(ClaimReinstated event, MetaData metaData, @Timestamp Instant at) {
+        supersededBy = null;
+        changeStatus(ClaimStatus.ACCEPTED, event.policyVersion(), at, scheduleId(metaData));
     }
 
     @EventSourcingHandler

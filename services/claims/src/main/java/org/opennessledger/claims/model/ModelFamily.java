@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,12 @@ public class ModelFamily {
     private Set<String> releaseIds = new HashSet<>();
     /** Target key to the id of the claim currently accepted for it. */
     private Map<String, String> acceptedClaims = new HashMap<>();
+    /**
+     * Target key to the claims superseded there, oldest first: when the accepted claim loses its
+     * acceptance, the last one it displaced is reinstated, so a component never loses its consensus
+     * because a newer one was revoked (a dispute overturned, or a review changed, after acceptance).
+     */
+    private Map<String, List<String>> displacedClaims = new HashMap<>();
     /**
      * Claim id to the highest claim event sequence number that recorded or withdrew it here. A
      * Record/Withdraw about a claim that is not newer than this is a replay and changes nothing.
@@ -162,7 +169,9 @@ public class ModelFamily {
             return; // older than the claim's last recorded change here: a replay must not undo a later acceptance
         }
         if (claimId.equals(acceptedClaims.get(target.key()))) {
-            apply(new AcceptedClaimWithdrawn(modelId, target, claimId, claimSequence));
+            List<String> displaced = displacedClaims.getOrDefault(target.key(), List.of());
+            String reinstated = displaced.isEmpty() ? null : displaced.get(displaced.size() - 1);
+            apply(new AcceptedClaimWithdrawn(modelId, target, claimId, claimSequence, reinstated));
         }
     }
 
@@ -179,12 +188,23 @@ public class ModelFamily {
     @EventSourcingHandler
     void on(AcceptedClaimRecorded event) {
         acceptedClaims.put(event.targetKey(), event.claimId());
+        String previous = event.previousClaimId();
+        if (previous != null && !previous.equals(event.claimId())) {
+            List<String> displaced = displacedClaims.computeIfAbsent(event.targetKey(), key -> new ArrayList<>());
+            displaced.remove(previous);
+            displaced.add(previous);
+        }
         claimSequences.merge(event.claimId(), event.claimSequence(), Math::max);
     }
 
     @EventSourcingHandler
     void on(AcceptedClaimWithdrawn event) {
-        acceptedClaims.remove(event.target().key());
+        String key = event.target().key();
+        acceptedClaims.remove(key);
+        if (event.reinstatedClaimId() != null) {
+            acceptedClaims.put(key, event.reinstatedClaimId());
+            displacedClaims.getOrDefault(key, new ArrayList<>()).remove(event.reinstatedClaimId());
+        }
         claimSequences.merge(event.claimId(), event.claimSequence(), Math::max);
     }
 

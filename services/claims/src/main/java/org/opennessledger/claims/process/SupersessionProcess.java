@@ -10,8 +10,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
+import org.opennessledger.contracts.claims.ReinstateClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
+import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
 import org.opennessledger.contracts.values.Actor;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one accepted claim per target: an accepted claim is recorded on its model family, which
  * names the claim it replaces; that one is then superseded. A claim that loses its acceptance is
- * withdrawn from the family. Commands act as the platform ({@link Actor#SYSTEM}). Every command is
+ * withdrawn from the family, and the claim it had superseded there (if any) is reinstated. Commands act as the platform ({@link Actor#SYSTEM}). Every command is
  * idempotent on the receiving side, and {@code sendAndWait} lets a failure reach the processor,
  * which retries the event. Replays must not resend commands, hence {@link DisallowReplay}; and should
  * an old event reach the process anyway (a reset token, a redelivery), each family command carries
@@ -60,6 +62,17 @@ public class SupersessionProcess {
         send(new SupersedeClaim(previous, event.claimId()),
                 "claim " + event.claimId() + " was accepted for " + event.targetKey() + " and replaces claim "
                         + previous);
+    }
+
+    @EventHandler
+    public void on(AcceptedClaimWithdrawn event) {
+        String reinstated = event.reinstatedClaimId();
+        if (reinstated == null || reinstated.equals(event.claimId())) {
+            return;
+        }
+        send(new ReinstateClaim(reinstated, event.claimId()),
+                "claim " + event.claimId() + " lost its acceptance for " + event.target().key()
+                        + "; claim " + reinstated + ", which it had replaced, is the accepted claim again");
     }
 
     @EventHandler

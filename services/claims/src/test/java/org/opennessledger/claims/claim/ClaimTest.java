@@ -33,9 +33,11 @@ import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimRejected;
+import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.claims.ReinstateClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.claims.SupersedeClaim;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
@@ -438,6 +440,60 @@ class ClaimTest {
         fixture.given(PROPOSED)
                 .when(new SupersedeClaim(CLAIM, NEWER), as("root", "admin,moderator,reviewer"))
                 .expectException(rejected(Reason.FORBIDDEN, "superseding a claim needs the system role"))
+                .expectNoEvents();
+    }
+
+    // --- reinstatement: the claim that superseded this one lost its acceptance ---
+
+    private static final ClaimSuperseded SUPERSEDED_BY_NEWER =
+            new ClaimSuperseded(CLAIM, TARGET, NEWER, "superseded by accepted claim " + NEWER);
+
+    @Test
+    void the_platform_reinstates_a_claim_and_starts_a_new_lock_period() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0), SUPERSEDED_BY_NEWER)
+                .when(new ReinstateClaim(CLAIM, NEWER), system())
+                .expectEvents(new ClaimReinstated(CLAIM, TARGET, NEWER, "v1"))
+                .expectScheduledDeadline(FOURTEEN_DAYS, new ClaimLockDue(ClaimStatus.ACCEPTED, 2, FOURTEEN_DAYS));
+    }
+
+    @Test
+    void a_claim_locked_before_it_was_superseded_comes_back_locked() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0),
+                        new ClaimLocked(CLAIM, TARGET, ClaimStatus.ACCEPTED, "v1"), SUPERSEDED_BY_NEWER)
+                .when(new ReinstateClaim(CLAIM, NEWER), system())
+                .expectEvents(new ClaimReinstated(CLAIM, TARGET, NEWER, "v1"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reinstating_a_claim_that_is_not_superseded_changes_nothing() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0))
+                .when(new ReinstateClaim(CLAIM, NEWER), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_a_claim_superseded_by_the_withdrawn_claim_is_reinstated() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0), SUPERSEDED_BY_NEWER)
+                .when(new ReinstateClaim(CLAIM, "5e0c1d2b-3a49-4f5e-8d7c-6b5a49382716"), system())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_reinstated_claim_is_accepted_again_and_can_be_superseded_again() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0), SUPERSEDED_BY_NEWER,
+                        new ClaimReinstated(CLAIM, TARGET, NEWER, "v1"))
+                .when(new SupersedeClaim(CLAIM, NEWER), system())
+                .expectEvents(SUPERSEDED_BY_NEWER);
+    }
+
+    @Test
+    void only_the_platform_reinstates_claims() {
+        fixture.given(PROPOSED, new ClaimAccepted(CLAIM, TARGET, "v1", 3, 0), SUPERSEDED_BY_NEWER)
+                .when(new ReinstateClaim(CLAIM, NEWER), as("root", "admin,moderator,reviewer"))
+                .expectException(rejected(Reason.FORBIDDEN, "reinstating a claim needs the system role"))
                 .expectNoEvents();
     }
 

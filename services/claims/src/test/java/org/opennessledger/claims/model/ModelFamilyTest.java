@@ -327,7 +327,7 @@ class ModelFamilyTest {
     void the_recorded_claim_is_withdrawn_when_it_loses_acceptance() {
         fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5))
                 .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), system())
-                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7));
+                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7, null));
     }
 
     @Test
@@ -341,9 +341,37 @@ class ModelFamilyTest {
     @Test
     void after_a_withdrawal_the_next_accepted_claim_has_no_predecessor() {
         fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
-                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7))
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7, null))
                 .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 4), system())
                 .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, null, 4));
+    }
+
+    @Test
+    void withdrawing_the_accepted_claim_reinstates_the_one_it_had_superseded() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 4))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 8), system())
+                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, OTHER_CLAIM, 8, CLAIM));
+    }
+
+    @Test
+    void a_reinstated_claim_is_the_recorded_one_and_is_displaced_again_by_the_next_acceptance() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 4),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, OTHER_CLAIM, 8, CLAIM))
+                .when(new RecordAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 11), system())
+                .expectEvents(new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 11));
+    }
+
+    @Test
+    void displaced_claims_come_back_newest_first_and_only_once() {
+        String third = "00000000-0000-4000-8000-0000000000c3";
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
+                        new AcceptedClaimRecorded(MODEL, TARGET, OTHER_CLAIM, CLAIM, 4),
+                        new AcceptedClaimRecorded(MODEL, TARGET, third, OTHER_CLAIM, 6),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, third, 9, OTHER_CLAIM))
+                .when(new WithdrawAcceptedClaim(MODEL, TARGET, OTHER_CLAIM, 10), system())
+                .expectEvents(new AcceptedClaimWithdrawn(MODEL, TARGET, OTHER_CLAIM, 10, CLAIM));
     }
 
     @Test
@@ -393,7 +421,7 @@ class ModelFamilyTest {
     @Test
     void a_replayed_withdrawal_does_not_undo_a_later_acceptance_of_the_same_claim() {
         fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 5),
-                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7),
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7, null),
                         new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 9))
                 .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), system())
                 .expectSuccessfulHandlerExecution()
@@ -405,7 +433,7 @@ class ModelFamilyTest {
         // recorded before sequences were stored (read as 0), then withdrawn by its event 7: a replay of the
         // acceptance (event 5) is older than the withdrawal and must not bring the claim back
         fixture.given(REGISTERED, RELEASE_REGISTERED, new AcceptedClaimRecorded(MODEL, TARGET, CLAIM, null, 0),
-                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7))
+                        new AcceptedClaimWithdrawn(MODEL, TARGET, CLAIM, 7, null))
                 .when(new RecordAcceptedClaim(MODEL, TARGET, CLAIM, 5), system())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

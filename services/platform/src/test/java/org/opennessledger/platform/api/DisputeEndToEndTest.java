@@ -117,6 +117,38 @@ class DisputeEndToEndTest {
     }
 
     @Test
+    void overturningANewerAcceptanceBringsBackTheClaimItReplaced() {
+        String modelId = registerModelWithRelease(api, "alice");
+        String older = acceptedClaim(api, modelId);
+        String newer = propose(api, "carol", claimBody(modelId, "base-7b", "partial", "MIT",
+                "the weights carry use restrictions"));
+        review(api, "bob", newer, "agree", null);
+        review(api, "dave", newer, "agree", null);
+        assertThat(review(api, "alice", newer, "agree", null).get("status").asText()).isEqualTo("ACCEPTED");
+        eventually(() -> api.get("/api/claims/" + older).body(), c -> "SUPERSEDED".equals(c.get("status").asText()));
+
+        String disputeId = api.post("/api/claims/" + newer + "/disputes", "bob",
+                disputeBody("the restrictions were lifted")).body().get("disputeId").asText();
+        assertThat(api.post("/api/disputes/" + disputeId + "/take", "mia", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/disputes/" + disputeId + "/resolution", "mia",
+                Map.of("decision", "overturn", "rationale", "the restrictions were lifted in March")).status())
+                .isEqualTo(200);
+
+        // The newer claim is rejected and the one it had replaced is the accepted claim again.
+        JsonNode reinstated = eventually(() -> api.get("/api/claims/" + older).body(),
+                c -> "ACCEPTED".equals(c.get("status").asText()));
+        assertThat(reinstated.get("supersededBy").isNull()).isTrue();
+        // versions: older, newer, none (newer rejected), older again
+        JsonNode fourth = eventually(() -> api.get(assessments(modelId) + "/4").body(), v -> v != null && v.has("version"));
+        assertThat(fourth.at("/components/0/claimId").asText()).isEqualTo(older);
+        assertThat(api.get("/api/claims/" + newer).body().get("status").asText()).isEqualTo("REJECTED");
+        JsonNode entry = list(api.get("/api/claims/" + older + "/history").body()).stream()
+                .filter(e -> "ClaimReinstated".equals(e.get("eventType").asText())).findFirst().orElseThrow();
+        assertThat(entry.get("actorId").asText()).isEqualTo("system");
+        assertThat(entry.get("summary").asText()).contains("claim " + newer);
+    }
+
+    @Test
     void withoutAnAppealTheWindowClosesAndTheDecisionBecomesFinal() throws Exception {
         try (Platform platform = SharedPlatform.start(Map.of("LEDGER_APPEAL_WINDOW", "PT2S"))) {
             LedgerClient own = new LedgerClient(platform.httpPort());
