@@ -1,5 +1,6 @@
 package org.opennessledger.claims;
 
+import java.util.Map;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -38,7 +39,10 @@ public final class ClaimsConfiguration {
         configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
         configurer.registerEventHandler(c -> new DisputeProcess(c.commandGateway()));
         configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
-                () -> config.commandBus().registerHandlerInterceptor(new UnknownAggregateTranslator())));
+                () -> config.commandBus().registerHandlerInterceptor(new UnknownAggregateTranslator(Map.of(
+                        ModelFamily.class, "model %s is not registered",
+                        Claim.class, "claim %s does not exist",
+                        Dispute.class, "dispute %s does not exist")))));
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, ClaimsSettings settings) {

@@ -1,58 +1,57 @@
 package org.opennessledger.claims;
 
+import java.lang.reflect.Executable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.opennessledger.contracts.claims.ProposeClaim;
-import org.opennessledger.contracts.claims.ReviewClaim;
-import org.opennessledger.contracts.claims.SupersedeClaim;
-import org.opennessledger.contracts.debate.EditArgument;
-import org.opennessledger.contracts.debate.PostArgument;
-import org.opennessledger.contracts.disputes.AppealDispute;
-import org.opennessledger.contracts.disputes.ApplyDisputeDecision;
-import org.opennessledger.contracts.disputes.DisputeClaim;
-import org.opennessledger.contracts.disputes.ResolveDispute;
-import org.opennessledger.contracts.disputes.TakeDispute;
 import org.opennessledger.contracts.errors.CommandRejected;
-import org.opennessledger.contracts.models.RecordAcceptedClaim;
-import org.opennessledger.contracts.models.RegisterRelease;
-import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
 import org.opennessledger.contracts.values.AggregateCommand;
 
 /**
- * Turns "no such aggregate" into CommandRejected NOT_FOUND for this module's commands, so that a
- * release for an unknown model, a review of an unknown claim or a move on an unknown dispute gets the same precise refusal as
- * every other domain rule. Other commands pass through untouched.
+ * Turns "no such aggregate" into CommandRejected NOT_FOUND, so that a release for an unknown model,
+ * a review of an unknown claim or a move on an unknown dispute gets the same precise refusal as every
+ * other domain rule. Claims and disputes share one id space (UUIDs), so an id of the wrong kind (a
+ * dispute id where a claim id belongs) is just as unknown: Axon reports it as an incompatible
+ * aggregate, and it is translated the same way. Which kind a command addresses is read from the
+ * aggregates' own {@link CommandHandler} signatures, so a new command needs no entry here.
  */
 public class UnknownAggregateTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    /** Command type to the refusal for an id that names no aggregate of the kind that handles it. */
+    private final Map<Class<?>, String> notFoundFormats = new HashMap<>();
+
+    /** @param notFoundFormats per aggregate class, the message for an unknown id ({@code %s} = the id) */
+    public UnknownAggregateTranslator(Map<Class<?>, String> notFoundFormats) {
+        notFoundFormats.forEach((aggregate, format) -> Stream.concat(
+                        Stream.of(aggregate.getDeclaredMethods()), Stream.of(aggregate.getDeclaredConstructors()))
+                .filter(handler -> handler.isAnnotationPresent(CommandHandler.class))
+                .map(UnknownAggregateTranslator::commandType)
+                .forEach(command -> this.notFoundFormats.put(command, format)));
+    }
+
+    private static Class<?> commandType(Executable handler) {
+        return handler.getParameterTypes()[0];
+    }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         try {
             return chain.proceed();
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             Object payload = unitOfWork.getMessage().getPayload();
-            if (!(payload instanceof AggregateCommand command)) {
+            String format = notFoundFormats.get(payload.getClass());
+            if (format == null || !(payload instanceof AggregateCommand command)) {
                 throw e;
             }
-            String id = command.aggregateId();
-            if (payload instanceof ReviewClaim || payload instanceof SupersedeClaim || payload instanceof PostArgument
-                    || payload instanceof EditArgument || payload instanceof DisputeClaim
-                    || payload instanceof ApplyDisputeDecision) {
-                throw CommandRejected.notFound("claim " + id + " does not exist");
-            }
-            if (payload instanceof TakeDispute || payload instanceof ResolveDispute
-                    || payload instanceof AppealDispute) {
-                throw CommandRejected.notFound("dispute " + id + " does not exist");
-            }
-            if (payload instanceof RegisterRelease || payload instanceof ProposeClaim
-                    || payload instanceof RecordAcceptedClaim || payload instanceof WithdrawAcceptedClaim) {
-                throw CommandRejected.notFound("model " + id + " is not registered");
-            }
-            throw e;
+            throw CommandRejected.notFound(String.format(format, command.aggregateId()));
         }
     }
 }

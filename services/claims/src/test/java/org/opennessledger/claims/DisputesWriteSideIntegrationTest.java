@@ -467,4 +467,27 @@ class DisputesWriteSideIntegrationTest {
                 "claim " + unknown + " does not exist");
         assertThat(events(unknown)).isEmpty();
     }
+
+    @Test
+    void an_id_of_another_kind_is_not_found_either() {
+        start(null);
+        String claimId = acceptedClaim();
+        String disputeId = dispute(claimId, "erin");
+        send(new TakeDispute(disputeId, false), moderator("mia")); // enough events for snapshots of both
+        int claimEvents = events(claimId).size();
+        int disputeEvents = events(disputeId).size();
+
+        assertRejected(() -> send(new ReviewClaim(disputeId, Verdict.AGREE, null), reviewer("frank")),
+                CommandRejected.Reason.NOT_FOUND, "claim " + disputeId + " does not exist");
+        assertRejected(() -> send(new PostArgument(disputeId, UUID.randomUUID().toString(), null, Stance.PRO, "t",
+                null), reviewer("frank")), CommandRejected.Reason.NOT_FOUND, "claim " + disputeId + " does not exist");
+        assertRejected(() -> send(new TakeDispute(claimId, false), moderator("noah")),
+                CommandRejected.Reason.NOT_FOUND, "dispute " + claimId + " does not exist");
+        assertRejected(() -> send(new PostArgument(MODEL, UUID.randomUUID().toString(), null, Stance.PRO, "t", null),
+                reviewer("frank")), CommandRejected.Reason.NOT_FOUND, "claim " + MODEL + " does not exist");
+        assertRejected(() -> send(new RegisterRelease(claimId, "r1", "R1", "1", null, null, List.of()),
+                reviewer("frank")), CommandRejected.Reason.NOT_FOUND, "model " + claimId + " is not registered");
+        assertThat(events(claimId)).hasSize(claimEvents);
+        assertThat(events(disputeId)).hasSize(disputeEvents);
+    }
 }

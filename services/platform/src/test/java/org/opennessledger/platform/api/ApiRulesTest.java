@@ -139,4 +139,19 @@ class ApiRulesTest {
         assertThat(claim.get("agreeCount").asInt()).isEqualTo(4);
         assertThat(claim.get("status").asText()).isEqualTo("ACCEPTED");
     }
+
+    @Test
+    void anIdOfAnotherKindIsNotFoundAndChangesNothing() {
+        String modelId = registerModelWithRelease(api, "alice");
+        String claimId = DisputeEndToEndTest.acceptedClaim(api, modelId);
+        String disputeId = api.post("/api/claims/" + claimId + "/disputes", "bob",
+                DisputeEndToEndTest.disputeBody("the licence changed")).body().get("disputeId").asText();
+
+        assertProblem(api.post("/api/claims/" + disputeId + "/reviews", "carol", Map.of("verdict", "agree")), 404,
+                "claim " + disputeId);
+        assertProblem(api.post("/api/claims/" + disputeId + "/arguments", "carol",
+                Map.of("stance", "pro", "text", "misdirected")), 404, "claim " + disputeId);
+        assertProblem(api.post("/api/disputes/" + claimId + "/take", "mia", Map.of()), 404, "dispute " + claimId);
+        assertThat(api.get("/api/disputes/" + disputeId, "mia").body().get("state").asText()).isEqualTo("OPEN");
+    }
 }
