@@ -39,10 +39,19 @@ public final class CommandChecks {
         if (stripped.length() < min) {
             throw CommandRejected.invalid(field + " is required");
         }
-        if (stripped.length() > max) {
-            throw CommandRejected.invalid(field + " is longer than " + max + " characters (" + stripped.length() + ")");
+        return atMost(stripped, field, max);
+    }
+
+    /**
+     * Refuses text longer than {@code max} characters, counted as Unicode code points (as JSON
+     * Schema's maxLength counts them), so that an emoji is one character here as in the API.
+     */
+    public static String atMost(String value, String field, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw CommandRejected.invalid(field + " is longer than " + max + " characters (" + length + ")");
         }
-        return stripped;
+        return value;
     }
 
     /** Optional text of at most {@code max} characters; blank becomes null. */

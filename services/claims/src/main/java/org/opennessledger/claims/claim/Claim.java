@@ -163,8 +163,8 @@ public class Claim {
         if (verdict == Verdict.DISAGREE && reason == null) {
             throw CommandRejected.invalid("disagreeing needs a reason");
         }
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw CommandRejected.invalid("reason is longer than " + MAX_REASON + " characters (" + reason.length() + ")");
+        if (reason != null) {
+            CommandChecks.atMost(reason, "reason", MAX_REASON);
         }
 
         Verdict previous = verdicts.get(reviewer.subject());
@@ -510,11 +510,7 @@ public class Claim {
             throw CommandRejected.invalid("text is required (1 to " + MAX_ARGUMENT_TEXT
                     + " characters, not only white space)");
         }
-        if (text.length() > MAX_ARGUMENT_TEXT) {
-            throw CommandRejected.invalid("text is longer than " + MAX_ARGUMENT_TEXT + " characters (" + text.length()
-                    + ")");
-        }
-        return text;
+        return CommandChecks.atMost(text, "text", MAX_ARGUMENT_TEXT);
     }
 
     private static List<Evidence> argumentEvidence(List<Evidence> evidence) {

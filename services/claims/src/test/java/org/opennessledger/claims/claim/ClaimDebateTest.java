@@ -152,6 +152,19 @@ class ClaimDebateTest {
     }
 
     @Test
+    void characters_are_counted_as_code_points_like_the_api_schema_counts_them() {
+        String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
+        String longest = emoji.repeat(10_000);
+        fixture.given(PROPOSED)
+                .when(post(ROOT, null, Stance.PRO, longest, null), reviewer("bob"))
+                .expectEvents(new ArgumentPosted(CLAIM, ROOT, null, Stance.PRO, longest, List.of(), "bob"));
+        fixture.given(PROPOSED)
+                .when(post(ROOT, null, Stance.PRO, longest + emoji, null), reviewer("bob"))
+                .expectException(rejected(Reason.INVALID, "text is longer than 10000 characters (10001)"))
+                .expectNoEvents();
+    }
+
+    @Test
     void text_has_at_most_ten_thousand_characters() {
         String longest = "x".repeat(10_000);
         fixture.given(PROPOSED)

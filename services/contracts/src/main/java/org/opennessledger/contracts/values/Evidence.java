@@ -16,7 +16,7 @@ public record Evidence(String url, String quote, LocalDate retrievedOn, String c
 
     public Evidence {
         Objects.requireNonNull(url, "evidence url is required");
-        if (url.length() > MAX_URL_LENGTH) {
+        if (url.codePointCount(0, url.length()) > MAX_URL_LENGTH) { // code points, as the API schema counts
             throw new IllegalArgumentException("evidence url is longer than " + MAX_URL_LENGTH + " characters");
         }
         try {
@@ -29,7 +29,7 @@ public record Evidence(String url, String quote, LocalDate retrievedOn, String c
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("evidence url is not a valid URL: " + url);
         }
-        if (quote != null && quote.length() > MAX_QUOTE_LENGTH) {
+        if (quote != null && quote.codePointCount(0, quote.length()) > MAX_QUOTE_LENGTH) {
             throw new IllegalArgumentException("evidence quote is longer than " + MAX_QUOTE_LENGTH + " characters");
         }
         if (quote != null && quote.isBlank()) {
