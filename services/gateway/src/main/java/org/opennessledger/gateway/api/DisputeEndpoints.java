@@ -70,7 +70,8 @@ final class DisputeEndpoints {
         ApiRequests.OpenDispute body = JsonBodies.read(ctx, ApiRequests.OpenDispute.class);
         String disputeId = UUID.randomUUID().toString();
         DisputeClaim command = new DisputeClaim(claimId, disputeId, body.reason(), ClaimEndpoints.evidence(body.evidence()));
-        writes.send(ctx, command, "Disputed claim " + claimId + ": " + body.reason().strip())
+        // The dispute's reason is in its event; the metadata reason stays a short label.
+        writes.send(ctx, command, "Disputed claim " + claimId)
                 .onSuccess(done -> writes.answer(ctx, 201, "/api/disputes/" + disputeId,
                         () -> queries.optional(new GetDispute(disputeId), DisputeView.class)))
                 .onFailure(ctx::fail);
@@ -105,7 +106,7 @@ final class DisputeEndpoints {
         String disputeId = ctx.pathParam("disputeId");
         ApiRequests.AppealDispute body = JsonBodies.read(ctx, ApiRequests.AppealDispute.class);
         writes.send(ctx, new AppealDispute(disputeId, body.reason()),
-                        "Appealed dispute " + disputeId + ": " + body.reason().strip())
+                        "Appealed dispute " + disputeId)
                 .onSuccess(done -> answerWithDispute(ctx, disputeId))
                 .onFailure(ctx::fail);
     }
