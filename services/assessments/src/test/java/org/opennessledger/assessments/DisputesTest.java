@@ -2,6 +2,7 @@ package org.opennessledger.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
 import static org.opennessledger.assessments.Events.LLAMA;
@@ -34,6 +35,7 @@ import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
+import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetModel;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
@@ -49,6 +51,7 @@ import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.DisputeView.Appeal;
 import org.opennessledger.contracts.views.DisputeView.Decision;
+import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelView;
 
 class DisputesTest {
@@ -164,6 +167,12 @@ class DisputesTest {
         assertThat(disputed.status()).isEqualTo("ACCEPTED");
         assertThat(summary().openDisputeId()).isEqualTo("d1");
         assertThat(summary().status()).isEqualTo("ACCEPTED");
+        // Still in the assessment, flagged as disputed on the model page and in the matrix, while the
+        // stored version keeps what was assessed.
+        assertThat(currentComponents()).containsExactly(C1.withOpenDispute("d1"));
+        assertThat(readSide.query(new GetMatrix(), instanceOf(MatrixView.class)).rows().get(0).cells())
+                .containsEntry("final-weights", C1.withOpenDispute("d1"));
+        assertThat(versions().get(0).components()).containsExactly(C1);
 
         // First stage: overturned, so the accepted claim is rejected and leaves the assessment.
         readSide.publish(taken("d1", "c1", "mia", null, DisputeStage.FIRST), "mia", "moderator", null);
@@ -205,6 +214,7 @@ class DisputesTest {
         assertThat(afterAppeal).hasSize(3);
         assertThat(afterAppeal.get(2).causedByEvent()).isEqualTo("ClaimAccepted");
         assertThat(afterAppeal.get(2).components()).containsExactly(C1);
+        assertThat(currentComponents()).containsExactly(C1);
         assertThat(afterAppeal.get(2).diff().changes())
                 .containsExactly(new ComponentChangeView("final-weights", "added", null, C1));
     }
@@ -253,6 +263,12 @@ class DisputesTest {
     private ClaimSummaryView summary() {
         readSide.awaitProjected();
         return readSide.query(new GetModel(LLAMA), optionalInstanceOf(ModelView.class)).orElseThrow().claims().get(0);
+    }
+
+    private List<AssessedComponentView> currentComponents() {
+        readSide.awaitProjected();
+        return readSide.query(new GetModel(LLAMA), optionalInstanceOf(ModelView.class)).orElseThrow()
+                .releases().get(0).components();
     }
 
     private List<AssessmentVersionView> versions() {

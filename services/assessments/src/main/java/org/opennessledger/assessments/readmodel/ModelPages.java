@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,11 +156,16 @@ public final class ModelPages {
 
     private static ModelView toView(Document page) {
         String modelId = page.getString(DocumentUpdates.ID);
+        // A disputed claim stays in the assessment, flagged: its open dispute comes from the claim summary.
+        Map<String, String> openDisputes = new HashMap<>();
+        Docs.documents(page, "claims").stream().filter(c -> c.getString("openDisputeId") != null)
+                .forEach(c -> openDisputes.put(c.getString("claimId"), c.getString("openDisputeId")));
         List<ReleaseView> releases = Docs.documents(page, "releases").stream()
                 .map(r -> new ReleaseView(r.getString("releaseId"), r.getString("name"), r.getString("version"),
                         Docs.localDate(r, "releaseDate"), r.getString("baseModel"), List.copyOf(Docs.strings(r, "links")),
                         r.getString("registeredBy"), Docs.instant(r, "registeredAt"),
-                        Docs.integer(r, "assessmentVersion"), AssessmentVersions.components(r, "components")))
+                        Docs.integer(r, "assessmentVersion"), AssessmentVersions.components(r, "components").stream()
+                                .map(c -> c.withOpenDispute(openDisputes.get(c.claimId()))).toList()))
                 .toList();
         List<ClaimSummaryView> claims = Docs.documents(page, "claims").stream()
                 .map(c -> new ClaimSummaryView(c.getString("claimId"), modelId, c.getString("releaseId"),
