@@ -173,7 +173,8 @@ public final class Platform implements AutoCloseable {
         deadlineScheduler.start();
         resources.add(() -> deadlineScheduler.stop());
 
-        catchUp = new ReadModelCatchUp(axon.eventStore(), this::readModelProcessors, Duration.ofSeconds(10));
+        catchUp = new ReadModelCatchUp(axon.eventStore(), this::processProcessors, this::readModelProcessors,
+                Duration.ofSeconds(10));
         resources.add(catchUp);
 
         vertx = Vertx.vertx();
@@ -195,8 +196,16 @@ public final class Platform implements AutoCloseable {
     }
 
     private List<StreamingEventProcessor> readModelProcessors() {
+        return processors(AssessmentsConfiguration.PROCESSING_GROUPS);
+    }
+
+    private List<StreamingEventProcessor> processProcessors() {
+        return processors(List.of(SupersessionProcess.PROCESSING_GROUP, DisputeProcess.PROCESSING_GROUP));
+    }
+
+    private List<StreamingEventProcessor> processors(List<String> groups) {
         List<StreamingEventProcessor> processors = new ArrayList<>();
-        for (String group : AssessmentsConfiguration.PROCESSING_GROUPS) {
+        for (String group : groups) {
             axon.eventProcessingConfiguration().eventProcessor(group, StreamingEventProcessor.class)
                     .ifPresent(processors::add);
         }

@@ -20,14 +20,23 @@ import org.slf4j.LoggerFactory;
  * in the store when it was called. A write calls it after its command completed, so the following
  * read sees the write. After {@code timeout} it fails with a {@link TimeoutException}: the write is
  * stored, but a read now would not show it (the gateway then answers 202 instead of a stale view).
+ * <p>
+ * A write can cause more writes: the claims processes (supersession, disputes) answer events with
+ * commands. So it first waits for those processes to reach the head, then for the head they leave
+ * behind, a few rounds at most (a cascade is short: accepted → recorded → superseded), and only
+ * then for the read models. A reader then sees the older claim superseded, or the claim a dispute
+ * decision flipped, in the answer to the write that caused it.
  */
 public final class ReadModelCatchUp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelCatchUp.class);
     private static final long POLL_MILLIS = 5;
+    /** Rounds of process cascades to follow; beyond that, other writers are probably moving the head. */
+    private static final int MAX_CASCADE_ROUNDS = 4;
 
     private final EventStore eventStore;
-    private final Supplier<List<StreamingEventProcessor>> processors;
+    private final Supplier<List<StreamingEventProcessor>> processes;
+    private final Supplier<List<StreamingEventProcessor>> readModels;
     private final Duration timeout;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "read-model-catch-up");
@@ -35,35 +44,66 @@ public final class ReadModelCatchUp implements AutoCloseable {
         return thread;
     });
 
-    public ReadModelCatchUp(EventStore eventStore, Supplier<List<StreamingEventProcessor>> processors, Duration timeout) {
+    public ReadModelCatchUp(EventStore eventStore, Supplier<List<StreamingEventProcessor>> readModels, Duration timeout) {
+        this(eventStore, List::of, readModels, timeout);
+    }
+
+    /**
+     * @param processes  processors that send commands in reaction to events (their effects are awaited first)
+     * @param readModels processors that build what readers see
+     */
+    public ReadModelCatchUp(EventStore eventStore, Supplier<List<StreamingEventProcessor>> processes,
+                            Supplier<List<StreamingEventProcessor>> readModels, Duration timeout) {
         this.eventStore = eventStore;
-        this.processors = processors;
+        this.processes = processes;
+        this.readModels = readModels;
         this.timeout = timeout;
     }
 
     public CompletableFuture<Void> awaitCaughtUp() {
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
         CompletableFuture<Void> done = new CompletableFuture<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        poll(target, deadline, done);
+        followCascade(head(), 1, deadline, done);
         return done;
     }
 
-    private void poll(long target, long deadline, CompletableFuture<Void> done) {
-        if (target < 0 || allReached(target)) {
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private void followCascade(long target, int round, long deadline, CompletableFuture<Void> done) {
+        CompletableFuture<Void> processed = new CompletableFuture<>();
+        poll(processes, target, deadline, processed);
+        processed.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            long after = head();
+            if (after > target && round < MAX_CASCADE_ROUNDS) {
+                followCascade(after, round + 1, deadline, done);
+            } else {
+                poll(readModels, after, deadline, done);
+            }
+        });
+    }
+
+    private void poll(Supplier<List<StreamingEventProcessor>> group, long target, long deadline,
+                      CompletableFuture<Void> done) {
+        if (target < 0 || allReached(group.get(), target)) {
             done.complete(null);
         } else if (System.nanoTime() > deadline) {
-            LOG.warn("read models did not reach event position {} within {}", target, timeout);
+            LOG.warn("event processors did not reach event position {} within {}", target, timeout);
             done.completeExceptionally(new TimeoutException(
                     "read models did not reach event position " + target + " within " + timeout));
         } else {
-            poller.schedule(() -> poll(target, deadline, done), POLL_MILLIS, TimeUnit.MILLISECONDS);
+            poller.schedule(() -> poll(group, target, deadline, done), POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
-    private boolean allReached(long target) {
-        for (StreamingEventProcessor processor : processors.get()) {
+    private static boolean allReached(List<StreamingEventProcessor> processors, long target) {
+        for (StreamingEventProcessor processor : processors) {
             var statuses = processor.processingStatus();
             if (statuses.isEmpty()) {
                 return false;
