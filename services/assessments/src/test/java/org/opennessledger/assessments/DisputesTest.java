@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetModel;
@@ -51,6 +52,7 @@ import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.DisputeView.Appeal;
 import org.opennessledger.contracts.views.DisputeView.Decision;
+import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelView;
 
@@ -215,6 +217,12 @@ class DisputesTest {
         assertThat(afterAppeal.get(2).causedByEvent()).isEqualTo("ClaimAccepted");
         assertThat(afterAppeal.get(2).components()).containsExactly(C1);
         assertThat(currentComponents()).containsExactly(C1);
+        // Status changes made by decisions say so; the review outcome before them quotes the policy.
+        assertThat(readSide.query(new GetClaimHistory("c1"), multipleInstancesOf(HistoryEntryView.class)))
+                .extracting(HistoryEntryView::summary)
+                .contains("claim c1 accepted under policy v1 (3 agree, 0 disagree)",
+                        "claim c1 rejected by the decision on dispute d1; it is no longer accepted",
+                        "claim c1 accepted by the decision on dispute d1");
         assertThat(afterAppeal.get(2).diff().changes())
                 .containsExactly(new ComponentChangeView("final-weights", "added", null, C1));
     }

@@ -63,14 +63,20 @@ final class HistorySummaries {
         return e.reviewerId() + " " + verdict + " claim " + e.claimId() + changed + because;
     }
 
-    static String of(ClaimAccepted e) {
-        return "claim " + e.claimId() + " accepted under policy " + e.policyVersion() + counts(e.agreeCount(),
-                e.disagreeCount());
+    /** {@code disputeId}: the claim's open dispute, whose decision made this change; null for a review outcome. */
+    static String of(ClaimAccepted e, String disputeId) {
+        return "claim " + e.claimId() + " accepted " + cause(e.policyVersion(), e.agreeCount(), e.disagreeCount(),
+                disputeId);
     }
 
-    static String of(ClaimRejected e) {
-        return "claim " + e.claimId() + " rejected under policy " + e.policyVersion()
-                + counts(e.agreeCount(), e.disagreeCount()) + (e.wasAccepted() ? "; it is no longer accepted" : "");
+    static String of(ClaimRejected e, String disputeId) {
+        return "claim " + e.claimId() + " rejected " + cause(e.policyVersion(), e.agreeCount(), e.disagreeCount(),
+                disputeId) + (e.wasAccepted() ? "; it is no longer accepted" : "");
+    }
+
+    private static String cause(String policyVersion, int agree, int disagree, String disputeId) {
+        return disputeId == null ? "under policy " + policyVersion + counts(agree, disagree)
+                : "by the decision on dispute " + disputeId;
     }
 
     static String of(ClaimReopened e) {

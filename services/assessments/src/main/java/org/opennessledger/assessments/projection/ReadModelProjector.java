@@ -121,8 +121,8 @@ public class ReadModelProjector {
         assessments.claimAccepted(event.claimId(), event.target(), claim.orElse(null), context);
         claim.ifPresent(models::refreshClaim);
         models.refreshAssessments(event.target().modelId());
-        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
-                event.claimId());
+        timeline.record(context, HistorySummaries.of(event, openDispute(claim)), event.target().modelId(),
+                event.target().releaseId(), event.claimId());
     }
 
     @EventHandler
@@ -135,8 +135,8 @@ public class ReadModelProjector {
         }
         claim.ifPresent(models::refreshClaim);
         models.refreshAssessments(event.target().modelId());
-        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
-                event.claimId());
+        timeline.record(context, HistorySummaries.of(event, openDispute(claim)), event.target().modelId(),
+                event.target().releaseId(), event.claimId());
     }
 
     @EventHandler
@@ -321,5 +321,10 @@ public class ReadModelProjector {
     private static String text(MetaData metaData, String key) {
         Object value = metaData.get(key);
         return value == null ? null : value.toString();
+    }
+
+    /** A claim under dispute changes status only by a dispute decision (its history line says so). */
+    private static String openDispute(Optional<ClaimView> claim) {
+        return claim.map(ClaimView::openDisputeId).orElse(null);
     }
 }
