@@ -4,10 +4,12 @@ import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.opennessledger.assessments.projection.ReadModelProjector;
 import org.opennessledger.assessments.query.ReadModelQueries;
+import org.opennessledger.assessments.readmodel.ClaimPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
 
 /**
@@ -48,6 +50,15 @@ public final class AssessmentsConfiguration {
                 .registerSequencingPolicy(ReadModelProjector.PROCESSING_GROUP,
                         c -> event -> ReadModelProjector.PROCESSING_GROUP);
         configurer.registerQueryHandler(c -> new ReadModelQueries(readModels, queryClock));
+    }
+
+    /**
+     * Counts the claims a person authored that reached acceptance (ACCEPTED or SUPERSEDED), from the
+     * claim pages: what the write side needs to admit proposals on a protected model.
+     */
+    public static ToLongFunction<String> acceptedClaimsAuthoredBy(MongoDatabase database) {
+        ClaimPages claims = new ReadModels(database).claimPages();
+        return claims::acceptedClaimsAuthoredBy;
     }
 
     /** Declares the indexes a real MongoDB needs for the read models' non-{@code _id} reads. Idempotent. */

@@ -8,7 +8,9 @@ import org.axonframework.lifecycle.Phase;
 import org.opennessledger.claims.claim.Claim;
 import org.opennessledger.claims.dispute.AppealWindow;
 import org.opennessledger.claims.dispute.Dispute;
+import org.opennessledger.claims.model.AcceptedClaimCounter;
 import org.opennessledger.claims.model.ModelFamily;
+import org.opennessledger.claims.model.ProtectionPolicy;
 import org.opennessledger.claims.policy.ConsensusPolicyBook;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
 import org.opennessledger.claims.policy.EventStoreConsensusPolicyProvider;
@@ -17,7 +19,8 @@ import org.opennessledger.claims.process.SupersessionProcess;
 
 /**
  * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim, Dispute
- * and ConsensusPolicyBook, the {@link ConsensusPolicyProvider} and {@link AppealWindow} components
+ * and ConsensusPolicyBook, the {@link ConsensusPolicyProvider}, {@link AppealWindow} and
+ * {@link ProtectionPolicy} components
  * (handlers receive them as parameters), the {@link SupersessionProcess} (processing group
  * "claims-supersession") and the {@link DisputeProcess} (processing group "claims-disputes").
  * The caller supplies the event store, serializer, correlation data providers, processors and
@@ -28,7 +31,15 @@ public final class ClaimsConfiguration {
     private ClaimsConfiguration() {
     }
 
+    /** Without a way to count accepted claims: nobody qualifies to propose on a protected model. */
     public static void registerWith(Configurer configurer, ClaimsSettings settings) {
+        registerWith(configurer, settings, subjectId -> 0);
+    }
+
+    /** @param acceptedClaims counts a person's accepted claims, for proposals on protected models */
+    public static void registerWith(Configurer configurer, ClaimsSettings settings, AcceptedClaimCounter acceptedClaims) {
+        configurer.registerComponent(ProtectionPolicy.class,
+                c -> new ProtectionPolicy(settings.protectionMinimumAcceptedClaims(), acceptedClaims));
         configurer.registerComponent(ConsensusPolicyProvider.class,
                 c -> new EventStoreConsensusPolicyProvider(c.eventStore(), settings.defaultLockAfter()));
         configurer.configureAggregate(aggregate(ModelFamily.class, settings));

@@ -10,11 +10,15 @@ import java.time.Duration;
  * @param appealWindow     how long after a first-stage dispute decision the claim's author or the disputer
  *                         may appeal (null: {@link #DEFAULT_APPEAL_WINDOW})
  * @param snapshotEvery    take an aggregate snapshot after this many events are read to load it
+ * @param protectionMinimumAcceptedClaims accepted claims of their own a proposer needs on a model a
+ *                         moderator protects from now on (models protected earlier keep their number)
  */
-public record ClaimsSettings(Duration defaultLockAfter, Duration appealWindow, int snapshotEvery) {
+public record ClaimsSettings(Duration defaultLockAfter, Duration appealWindow, int snapshotEvery,
+                             int protectionMinimumAcceptedClaims) {
 
     public static final Duration DEFAULT_APPEAL_WINDOW = Duration.ofDays(7);
     public static final ClaimsSettings DEFAULTS = new ClaimsSettings(null, null, 100);
+    public static final int DEFAULT_PROTECTION_MINIMUM = 3;
 
     public ClaimsSettings {
         if (defaultLockAfter != null && (defaultLockAfter.isZero() || defaultLockAfter.isNegative())) {
@@ -29,6 +33,15 @@ public record ClaimsSettings(Duration defaultLockAfter, Duration appealWindow, i
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("snapshotEvery must be at least 1, got " + snapshotEvery);
         }
+        if (protectionMinimumAcceptedClaims < 1) {
+            throw new IllegalArgumentException("protectionMinimumAcceptedClaims must be at least 1, got "
+                    + protectionMinimumAcceptedClaims);
+        }
+    }
+
+    /** The default protection threshold of three accepted claims. */
+    public ClaimsSettings(Duration defaultLockAfter, Duration appealWindow, int snapshotEvery) {
+        this(defaultLockAfter, appealWindow, snapshotEvery, DEFAULT_PROTECTION_MINIMUM);
     }
 
     /** The default appeal window of seven days. */

@@ -57,7 +57,11 @@ import org.opennessledger.contracts.disputes.ResolveDispute;
 import org.opennessledger.contracts.disputes.TakeDispute;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -118,6 +122,10 @@ class MessageSerializationTest {
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7, null),
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 8, OTHER),
             new ReinstateClaim(ID, OTHER),
+            new ProtectModel("llama-3", "spam"),
+            new ModelProtected("llama-3", 3, "mia", "spam"),
+            new LiftModelProtection("llama-3", "calm"),
+            new ModelProtectionLifted("llama-3", "noah", "calm"),
             new ClaimReinstated(ID, RELEASE_TARGET, OTHER, "v1"),
             new PublishConsensusPolicy(3, 2.0 / 3.0, 0.75, Duration.ofDays(14)),
             new ConsensusPolicyPublished("v2", 3, 2.0 / 3.0, 0.75, Duration.ofHours(36)),

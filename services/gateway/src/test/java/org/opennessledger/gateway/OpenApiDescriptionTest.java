@@ -60,7 +60,8 @@ class OpenApiDescriptionTest {
                 .filter(o -> o.getRequestBody() != null).toList();
         assertThat(writes).extracting(Operation::getOperationId).containsExactlyInAnyOrder(
                 "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
-                "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute");
+                "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
+                "setModelProtection");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty());
         // Reads are public, except the moderation queue (moderators only).
         description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
@@ -73,7 +74,8 @@ class OpenApiDescriptionTest {
         JsonObject schemas = schemas(vertx);
         for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
                 "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest", "ArgumentRequest", "ArgumentEditRequest",
-                "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest")) {
+                "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest",
+                "SetModelProtectionRequest")) {
             assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
         }
     }

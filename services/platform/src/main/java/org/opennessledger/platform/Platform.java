@@ -161,8 +161,9 @@ public final class Platform implements AutoCloseable {
                 // A failing handler must not skip an event: propagate, and the processor retries with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
 
-        ClaimsConfiguration.registerWith(configurer,
-                new ClaimsSettings(settings.lockAfter(), settings.appealWindow(), SNAPSHOT_EVERY));
+        var acceptedClaims = AssessmentsConfiguration.acceptedClaimsAuthoredBy(readStore.database());
+        ClaimsConfiguration.registerWith(configurer, new ClaimsSettings(settings.lockAfter(), settings.appealWindow(),
+                SNAPSHOT_EVERY, settings.protectionMinimumAcceptedClaims()), acceptedClaims::applyAsLong);
         AssessmentsConfiguration.registerWith(configurer, readStore.database());
 
         axon = configurer.buildConfiguration();

@@ -24,6 +24,7 @@ public record PlatformSettings(
         String mongoDatabase,
         Duration lockAfter,
         Duration appealWindow,
+        int protectionMinimumAcceptedClaims,
         Optional<Path> webRoot) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
@@ -44,6 +45,7 @@ public record PlatformSettings(
                 env.getOrDefault("LEDGER_MONGO_DATABASE", "openness_ledger"),
                 duration(env, "LEDGER_LOCK_AFTER", Duration.ofDays(14)),
                 duration(env, "LEDGER_APPEAL_WINDOW", Duration.ofDays(7)),
+                positive(env, "LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", 3),
                 webRoot);
     }
 
@@ -60,6 +62,22 @@ public record PlatformSettings(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number between 0 and 65535, got '" + value + "'");
+        }
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of at least 1, got '" + value + "'");
         }
     }
 
@@ -85,6 +103,6 @@ public record PlatformSettings(
 
     public PlatformSettings withHttpPort(int port) {
         return new PlatformSettings(dataDir, httpHost, port, keycloakUrl, keycloakRealm, eventStoreUrl, eventStoreUser,
-                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, webRoot);
+                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, protectionMinimumAcceptedClaims, webRoot);
     }
 }

@@ -21,6 +21,7 @@ class PlatformSettingsTest {
         assertThat(settings.mongoUrl()).isEmpty();
         assertThat(settings.lockAfter()).isEqualTo(Duration.ofDays(14));
         assertThat(settings.appealWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.protectionMinimumAcceptedClaims()).isEqualTo(3);
         assertThat(settings.dataDir().isAbsolute()).isTrue();
         assertThat(settings.dataDir().getFileName().toString()).isEqualTo("data");
     }
@@ -30,12 +31,14 @@ class PlatformSettingsTest {
         PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of(
                 "LEDGER_HTTP_PORT", "9090", "LEDGER_KEYCLOAK_URL", "http://127.0.0.1:9999/",
                 "LEDGER_LOCK_AFTER", "PT3S", "LEDGER_APPEAL_WINDOW", "PT2S",
+                "LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", "5",
                 "LEDGER_EVENTSTORE_URL", "jdbc:postgresql://127.0.0.1:5432/ledger"));
 
         assertThat(settings.httpPort()).isEqualTo(9090);
         assertThat(settings.keycloakUrl()).isEqualTo("http://127.0.0.1:9999");
         assertThat(settings.lockAfter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.appealWindow()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.protectionMinimumAcceptedClaims()).isEqualTo(5);
         assertThat(settings.eventStoreUrl()).contains("jdbc:postgresql://127.0.0.1:5432/ledger");
     }
 
@@ -49,5 +52,7 @@ class PlatformSettingsTest {
                 .hasMessageContaining("LEDGER_LOCK_AFTER").hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("LEDGER_APPEAL_WINDOW", "-PT1S")))
                 .hasMessageContaining("LEDGER_APPEAL_WINDOW").hasMessageContaining("positive");
+        assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", "0")))
+                .hasMessageContaining("LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS").hasMessageContaining("at least 1");
     }
 }

@@ -24,6 +24,8 @@ import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
@@ -109,6 +111,16 @@ final class HistorySummaries {
         return "claim " + e.claimId() + " reinstated as the accepted claim for " + describe(e.target())
                 + " (policy " + e.policyVersion() + ") because claim " + e.replacedClaimId()
                 + ", which had replaced it, lost its acceptance";
+    }
+
+    static String of(ModelProtected e) {
+        return "model " + e.modelId() + " protected by moderator " + e.moderatorId() + ": new claims need "
+                + e.minimumAcceptedClaims() + " accepted claims of their proposer (reason: " + e.reason() + ")";
+    }
+
+    static String of(ModelProtectionLifted e) {
+        return "protection of model " + e.modelId() + " lifted by moderator " + e.moderatorId() + " (reason: "
+                + e.reason() + ")";
     }
 
     static String of(ConsensusPolicyPublished e) {

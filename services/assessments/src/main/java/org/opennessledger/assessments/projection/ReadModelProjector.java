@@ -36,6 +36,8 @@ import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
@@ -82,6 +84,20 @@ public class ReadModelProjector {
     public void on(ModelFamilyRegistered event, EventMessage<?> message) {
         EventContext context = context(message);
         models.registered(event, context);
+        timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
+    }
+
+    @EventHandler
+    public void on(ModelProtected event, EventMessage<?> message) {
+        EventContext context = context(message);
+        models.protectedBy(event, context);
+        timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
+    }
+
+    @EventHandler
+    public void on(ModelProtectionLifted event, EventMessage<?> message) {
+        EventContext context = context(message);
+        models.protectionLifted(event, context);
         timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
     }
 

@@ -3,6 +3,7 @@ package org.opennessledger.assessments.readmodel;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +99,12 @@ public final class ClaimPages {
                     .append("supersededBy", null);
             page.remove("supersededReason");
         });
+    }
+
+    /** Claims by {@code authorId} that reached acceptance: ACCEPTED now, or SUPERSEDED by a later accepted claim. */
+    public long acceptedClaimsAuthoredBy(String authorId) {
+        return collection.countDocuments(Filters.and(Filters.eq("authorId", authorId),
+                Filters.in("status", ClaimStatus.ACCEPTED.name(), ClaimStatus.SUPERSEDED.name())));
     }
 
     /** The claim is under dispute: flagged until a final decision settles it. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.views.AssessedComponentView;
@@ -21,6 +23,7 @@ import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
+import org.opennessledger.contracts.views.ProtectionView;
 import org.opennessledger.contracts.views.ReleaseView;
 
 /**
@@ -67,6 +70,18 @@ public final class ModelPages {
                 page.put("releases", releases);
             }
         }).isPresent();
+    }
+
+    public void protectedBy(ModelProtected event, EventContext context) {
+        DocumentUpdates.update(collection, event.modelId(), null, context.eventId(), page -> page.put("protection",
+                new Document("minimumAcceptedClaims", event.minimumAcceptedClaims())
+                        .append("since", Docs.date(context.timestamp()))
+                        .append("by", event.moderatorId())
+                        .append("reason", event.reason())));
+    }
+
+    public void protectionLifted(ModelProtectionLifted event, EventContext context) {
+        DocumentUpdates.update(collection, event.modelId(), null, context.eventId(), page -> page.put("protection", null));
     }
 
     /** Copies every release's assessment head into the page. */
@@ -174,8 +189,11 @@ public final class ModelPages {
                         Docs.instant(c, "proposedAt"), Docs.integer(c, "agreeCount"),
                         Docs.integer(c, "disagreeCount"), c.getString("openDisputeId")))
                 .toList();
+        Document protection = page.get("protection", Document.class);
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),
                 page.getString("description"), page.getString("registeredBy"), Docs.instant(page, "registeredAt"),
-                releases, claims);
+                releases, claims, protection == null ? null : new ProtectionView(
+                        Docs.integer(protection, "minimumAcceptedClaims"), Docs.instant(protection, "since"),
+                        protection.getString("by"), protection.getString("reason")));
     }
 }

@@ -80,6 +80,8 @@ public final class ReadModels {
         history.createIndex(Indexes.ascending("actorId", "position"));
         database.getCollection(MODEL_PAGES).createIndex(Indexes.ascending("name"));
         database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("modelId"));
+        // Counting a person's accepted claims (proposals on protected models).
+        database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("authorId", "status"));
         database.getCollection(ASSESSMENT_VERSIONS).createIndex(
                 Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
         // The moderation queue: disputes in a state, oldest first.

@@ -27,7 +27,11 @@ import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -59,6 +63,7 @@ public class ModelFamily {
     public static final int MAX_LINKS = 50;
     public static final int MAX_EVIDENCE = 20;
     public static final int MAX_RATIONALE = 10000;
+    public static final int MAX_MODERATION_REASON = 2000;
 
     @AggregateIdentifier
     private String modelId;
@@ -76,6 +81,10 @@ public class ModelFamily {
      * Record/Withdraw about a claim that is not newer than this is a replay and changes nothing.
      */
     private Map<String, Long> claimSequences = new HashMap<>();
+    /** Accepted claims a proposer needs while the family is protected; null when it is not protected. */
+    private Integer protectedWithMinimum;
+    /** The producer named at registration (claims carry it, so a producer's own organisation is known). */
+    private String producer;
 
     protected ModelFamily() {
         // for event sourcing, and for registration (created if missing, so a second one is a clear conflict)
@@ -120,8 +129,16 @@ public class ModelFamily {
      * own event stream with ClaimProposed.
      */
     @CommandHandler
-    public void handle(ProposeClaim command, MetaData metaData, ConsensusPolicyProvider policies) throws Exception {
+    public void handle(ProposeClaim command, MetaData metaData, ConsensusPolicyProvider policies,
+                       ProtectionPolicy protection) throws Exception {
         Actor actor = Actors.requireRole(metaData, "proposing a claim", Role.REVIEWER);
+        if (protectedWithMinimum != null) {
+            long accepted = protection.counter().acceptedClaimsAuthoredBy(actor.subject());
+            if (accepted < protectedWithMinimum) {
+                throw CommandRejected.forbidden("model " + modelId + " is protected: proposing a claim about it needs "
+                        + protectedWithMinimum + " accepted claims of your own, and you have " + accepted);
+            }
+        }
         String claimId = CommandChecks.uuid(command.claimId(), "claimId");
         ClaimTarget target = command.target();
         if (target.releaseId() != null && !releaseIds.contains(target.releaseId())) {
@@ -141,6 +158,26 @@ public class ModelFamily {
         String policyVersion = policies.current().version();
         createNew(Claim.class, () -> new Claim(claimId, target, openness, licence, evidence, rationale,
                 actor.subject(), policyVersion));
+    }
+
+    @CommandHandler
+    public void handle(ProtectModel command, MetaData metaData, ProtectionPolicy protection) {
+        Actor moderator = Actors.requireRole(metaData, "protecting a model", Role.MODERATOR);
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_MODERATION_REASON);
+        if (protectedWithMinimum != null) {
+            throw CommandRejected.conflict("model " + modelId + " is already protected");
+        }
+        apply(new ModelProtected(modelId, protection.minimumAcceptedClaims(), moderator.subject(), reason));
+    }
+
+    @CommandHandler
+    public void handle(LiftModelProtection command, MetaData metaData) {
+        Actor moderator = Actors.requireRole(metaData, "lifting a model's protection", Role.MODERATOR);
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_MODERATION_REASON);
+        if (protectedWithMinimum == null) {
+            throw CommandRejected.conflict("model " + modelId + " is not protected");
+        }
+        apply(new ModelProtectionLifted(modelId, moderator.subject(), reason));
     }
 
     @CommandHandler
@@ -178,6 +215,17 @@ public class ModelFamily {
     @EventSourcingHandler
     void on(ModelFamilyRegistered event) {
         modelId = event.modelId();
+        producer = event.producer();
+    }
+
+    @EventSourcingHandler
+    void on(ModelProtected event) {
+        protectedWithMinimum = event.minimumAcceptedClaims();
+    }
+
+    @EventSourcingHandler
+    void on(ModelProtectionLifted event) {
+        protectedWithMinimum = null;
     }
 
     @EventSourcingHandler

@@ -24,7 +24,11 @@ import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -57,6 +61,9 @@ class ModelFamilyTest {
         fixture = new AggregateTestFixture<>(ModelFamily.class);
         fixture.registerCommandTargetResolver(new AggregateCommandTargetResolver());
         fixture.registerInjectableResource((ConsensusPolicyProvider) () -> ConsensusPolicy.DEFAULT);
+        // bob has two claims that reached acceptance, carol one, everyone else none
+        fixture.registerInjectableResource(new ProtectionPolicy(2,
+                subject -> Map.of("bob", 2L, "carol", 1L).getOrDefault(subject, 0L)));
     }
 
     // --- registration ---
@@ -380,6 +387,81 @@ class ModelFamilyTest {
                 .when(new WithdrawAcceptedClaim(MODEL, TARGET, CLAIM, 7), Map.of())
                 .expectException(rejected(Reason.FORBIDDEN, "names no actor"))
                 .expectNoEvents();
+    }
+
+    // --- protection ---
+
+    private static final ModelProtected PROTECTED = new ModelProtected(MODEL, 2, "mia", "repeated spam claims");
+
+    private static Map<String, Object> moderator(String subject) {
+        return as(subject, "moderator,reviewer");
+    }
+
+    @Test
+    void a_moderator_protects_a_model_with_the_threshold_in_force_and_a_reason() {
+        fixture.given(REGISTERED)
+                .when(new ProtectModel(MODEL, "  repeated spam claims "), moderator("mia"))
+                .expectEvents(PROTECTED);
+    }
+
+    @Test
+    void only_moderators_protect_or_lift_and_a_reason_is_required() {
+        fixture.given(REGISTERED)
+                .when(new ProtectModel(MODEL, "spam"), as("ada", "admin,reviewer"))
+                .expectException(rejected(Reason.FORBIDDEN, "protecting a model needs the moderator role"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, PROTECTED)
+                .when(new LiftModelProtection(MODEL, "calm again"), reviewer("alice"))
+                .expectException(rejected(Reason.FORBIDDEN, "lifting a model's protection needs the moderator role"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new ProtectModel(MODEL, " "), moderator("mia"))
+                .expectException(rejected(Reason.INVALID, "reason is required"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new ProtectModel(MODEL, "x".repeat(2001)), moderator("mia"))
+                .expectException(rejected(Reason.INVALID, "reason is longer than 2000 characters"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void protecting_twice_or_lifting_what_is_not_protected_is_a_conflict() {
+        fixture.given(REGISTERED, PROTECTED)
+                .when(new ProtectModel(MODEL, "again"), moderator("noah"))
+                .expectException(rejected(Reason.CONFLICT, "model llama-3 is already protected"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new LiftModelProtection(MODEL, "nothing to lift"), moderator("noah"))
+                .expectException(rejected(Reason.CONFLICT, "model llama-3 is not protected"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void on_a_protected_model_a_proposer_needs_enough_accepted_claims() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, PROTECTED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("carol"))
+                .expectException(rejected(Reason.FORBIDDEN, "model llama-3 is protected: proposing a claim about it "
+                        + "needs 2 accepted claims of your own, and you have 1"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED, PROTECTED)
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("bob"))
+                .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r", "bob",
+                        "v1"));
+    }
+
+    @Test
+    void the_threshold_recorded_at_protection_applies_and_lifting_opens_the_model_again() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED, new ModelProtected(MODEL, 3, "mia", "older, stricter"))
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("bob"))
+                .expectException(rejected(Reason.FORBIDDEN, "needs 3 accepted claims of your own, and you have 2"));
+        fixture.given(REGISTERED, RELEASE_REGISTERED, PROTECTED)
+                .when(new LiftModelProtection(MODEL, "the spam stopped"), moderator("noah"))
+                .expectEvents(new ModelProtectionLifted(MODEL, "noah", "the spam stopped"));
+        fixture.given(REGISTERED, RELEASE_REGISTERED, PROTECTED,
+                        new ModelProtectionLifted(MODEL, "noah", "the spam stopped"))
+                .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("dave"))
+                .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r", "dave",
+                        "v1"));
     }
 
     // --- replays: a command not newer than what the family saw of the claim changes nothing ---

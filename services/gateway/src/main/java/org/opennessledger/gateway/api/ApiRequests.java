@@ -1,5 +1,6 @@
 package org.opennessledger.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,6 +28,10 @@ final class ApiRequests {
     }
 
     record Review(String verdict, String reason) {
+    }
+
+    /** {@code protected} is a Java keyword: the field is named for what it asks. */
+    record SetModelProtection(@JsonProperty("protected") Boolean protect, String reason) {
     }
 
     record ConsensusPolicy(Integer minimumReviews, Double acceptRatio, Double rejectRatio, String lockAfter,

@@ -15,15 +15,12 @@ import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
 import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
-import org.opennessledger.contracts.values.Role;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.ModerationQueueItemView;
-import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
-import org.opennessledger.gateway.http.ProblemType;
 
 /**
  * Disputes and the moderation queue. Moderator-only actions are refused here first, clearly; the
@@ -133,8 +130,6 @@ final class DisputeEndpoints {
     }
 
     private static void requireModerator(RoutingContext ctx, String action) {
-        if (!BearerAuthHandler.actor(ctx).has(Role.MODERATOR)) {
-            throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role 'moderator'.");
-        }
+        RoleChecks.requireModerator(ctx, action);
     }
 }

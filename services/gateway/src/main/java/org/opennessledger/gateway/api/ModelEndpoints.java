@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
+import org.opennessledger.contracts.models.LiftModelProtection;
+import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.queries.Queries.GetModel;
@@ -33,6 +35,28 @@ final class ModelEndpoints {
         handlers.put("getModel", this::getModel);
         handlers.put("registerRelease", this::registerRelease);
         handlers.put("getRelease", this::getRelease);
+        handlers.put("getModelProtection", this::getModelProtection);
+        handlers.put("setModelProtection", this::setModelProtection);
+    }
+
+    private void getModelProtection(RoutingContext ctx) {
+        model(ctx.pathParam("modelId"))
+                .onSuccess(model -> JsonBodies.respond(ctx, 200, ModelProtectionState.of(model)))
+                .onFailure(ctx::fail);
+    }
+
+    private void setModelProtection(RoutingContext ctx) {
+        ApiRequests.SetModelProtection body = JsonBodies.read(ctx, ApiRequests.SetModelProtection.class);
+        boolean protect = Boolean.TRUE.equals(body.protect());
+        RoleChecks.requireModerator(ctx, protect ? "Protecting a model" : "Lifting a model's protection");
+        String modelId = ctx.pathParam("modelId");
+        String reason = body.reason().strip();
+        Object command = protect ? new ProtectModel(modelId, reason) : new LiftModelProtection(modelId, reason);
+        writes.send(ctx, command, (protect ? "Protected model " : "Lifted the protection of model ") + modelId)
+                .onSuccess(done -> writes.answer(ctx, 200, "/api/models/" + modelId + "/protection",
+                        () -> queries.optional(new GetModel(modelId), ModelView.class)
+                                .map(model -> model.map(ModelProtectionState::of))))
+                .onFailure(ctx::fail);
     }
 
     private void listModels(RoutingContext ctx) {

@@ -30,10 +30,17 @@ class DisputeEndToEndTest {
     }
 
     static String acceptedClaim(LedgerClient api, String modelId) {
-        String claimId = propose(api, "alice", claimBody(modelId, "base-7b", "open", "Apache-2.0", "weights under Apache-2.0"));
-        review(api, "bob", claimId, "agree", null);
-        review(api, "carol", claimId, "agree", null);
-        assertThat(review(api, "dave", claimId, "agree", null).get("status").asText()).isEqualTo("ACCEPTED");
+        return acceptedClaimBy(api, modelId, "alice", List.of("bob", "carol", "dave"));
+    }
+
+    /** A claim by {@code author} on release base-7b, accepted by the three {@code reviewers}. */
+    static String acceptedClaimBy(LedgerClient api, String modelId, String author, List<String> reviewers) {
+        String claimId = propose(api, author, claimBody(modelId, "base-7b", "open", "Apache-2.0", "weights under Apache-2.0"));
+        JsonNode last = null;
+        for (String reviewer : reviewers) {
+            last = review(api, reviewer, claimId, "agree", null);
+        }
+        assertThat(last.get("status").asText()).isEqualTo("ACCEPTED");
         return claimId;
     }
 

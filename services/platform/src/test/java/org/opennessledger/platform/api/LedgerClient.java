@@ -42,6 +42,13 @@ final class LedgerClient {
         return send(builder, user == null ? null : Keycloak.token(user));
     }
 
+    Response put(String path, String user, Object body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body)));
+        return send(builder, user == null ? null : Keycloak.token(user));
+    }
+
     Response postWithToken(String path, String token, Object body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

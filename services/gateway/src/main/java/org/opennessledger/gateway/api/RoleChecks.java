@@ -1,0 +1,20 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.ext.web.RoutingContext;
+import org.opennessledger.contracts.values.Role;
+import org.opennessledger.gateway.auth.BearerAuthHandler;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.ProblemType;
+
+/** Role checks the gateway makes before a command (the domain makes them again). */
+final class RoleChecks {
+
+    private RoleChecks() {
+    }
+
+    static void requireModerator(RoutingContext ctx, String action) {
+        if (!BearerAuthHandler.actor(ctx).has(Role.MODERATOR)) {
+            throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role 'moderator'.");
+        }
+    }
+}
