@@ -15,7 +15,8 @@ public final class Actors {
     }
 
     /**
-     * The actor named by {@link LedgerMetaData#ACTOR_ID} and {@link LedgerMetaData#ACTOR_ROLES}.
+     * The actor named by {@link LedgerMetaData#ACTOR_ID}, {@link LedgerMetaData#ACTOR_ROLES} and, for a
+     * producer, {@link LedgerMetaData#PRODUCER_ORG}.
      *
      * @throws CommandRejected FORBIDDEN when the command names no actor
      */
@@ -25,7 +26,9 @@ public final class Actors {
             throw CommandRejected.forbidden("the command names no actor (metadata '" + LedgerMetaData.ACTOR_ID + "')");
         }
         Object roles = metaData.get(LedgerMetaData.ACTOR_ROLES);
-        return new Actor(id, Actor.parseRoles(roles instanceof String text ? text : null));
+        Object producerOrg = metaData.get(LedgerMetaData.PRODUCER_ORG);
+        return new Actor(id, Actor.parseRoles(roles instanceof String text ? text : null),
+                producerOrg instanceof String org ? org : null);
     }
 
     /**

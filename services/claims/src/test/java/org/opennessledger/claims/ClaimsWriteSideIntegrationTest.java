@@ -153,7 +153,7 @@ class ClaimsWriteSideIntegrationTest {
 
         String first = propose(WEIGHTS, "llama3.1-community");
         assertThat(events(first)).first().isEqualTo(new ClaimProposed(first, WEIGHTS, Openness.PARTIAL,
-                "llama3.1-community", List.of(EVIDENCE), "See the licence", "alice", "v1"));
+                "llama3.1-community", List.of(EVIDENCE), "See the licence", "alice", "v1", "Meta"));
         review(first, "bob", Verdict.AGREE);
         review(first, "carol", Verdict.AGREE);
         review(first, "dave", Verdict.AGREE);

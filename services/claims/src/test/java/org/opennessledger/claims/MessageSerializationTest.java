@@ -40,6 +40,8 @@ import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.debate.EditArgument;
 import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.debate.PostProducerResponse;
+import org.opennessledger.contracts.debate.ProducerResponsePosted;
 import org.opennessledger.contracts.disputes.AppealDispute;
 import org.opennessledger.contracts.disputes.AppealWindowClosed;
 import org.opennessledger.contracts.disputes.ApplyDisputeDecision;
@@ -122,6 +124,9 @@ class MessageSerializationTest {
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7, null),
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 8, OTHER),
             new ReinstateClaim(ID, OTHER),
+            new ClaimProposed(ID, RELEASE_TARGET, Openness.OPEN, "MIT", EVIDENCE, "why", "alice", "v1", "Meta"),
+            new PostProducerResponse(ID, "We publish the weights under MIT.", EVIDENCE),
+            new ProducerResponsePosted(ID, RELEASE_TARGET, "Meta", "paul", "<b>as given</b>", EVIDENCE),
             new ProtectModel("llama-3", "spam"),
             new ModelProtected("llama-3", 3, "mia", "spam"),
             new LiftModelProtection("llama-3", "calm"),

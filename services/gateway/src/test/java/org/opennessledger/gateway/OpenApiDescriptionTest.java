@@ -61,7 +61,7 @@ class OpenApiDescriptionTest {
         assertThat(writes).extracting(Operation::getOperationId).containsExactlyInAnyOrder(
                 "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
-                "setModelProtection");
+                "setModelProtection", "postProducerResponse");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty());
         // Reads are public, except the moderation queue (moderators only).
         description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
@@ -75,7 +75,7 @@ class OpenApiDescriptionTest {
         for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
                 "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest", "ArgumentRequest", "ArgumentEditRequest",
                 "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest",
-                "SetModelProtectionRequest")) {
+                "SetModelProtectionRequest", "ProducerResponseRequest")) {
             assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
         }
     }

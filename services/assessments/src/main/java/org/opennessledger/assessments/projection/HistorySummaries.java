@@ -12,6 +12,7 @@ import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.debate.ProducerResponsePosted;
 import org.opennessledger.contracts.disputes.AppealWindowClosed;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
@@ -111,6 +112,11 @@ final class HistorySummaries {
         return "claim " + e.claimId() + " reinstated as the accepted claim for " + describe(e.target())
                 + " (policy " + e.policyVersion() + ") because claim " + e.replacedClaimId()
                 + ", which had replaced it, lost its acceptance";
+    }
+
+    static String of(ProducerResponsePosted e) {
+        return "response from the producer (" + e.producerOrg() + ") on claim " + e.claimId() + ", posted by "
+                + e.authorId();
     }
 
     static String of(ModelProtected e) {

@@ -26,6 +26,7 @@ import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.debate.ProducerResponsePosted;
 import org.opennessledger.contracts.disputes.AppealWindowClosed;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
@@ -214,6 +215,14 @@ public class ReadModelProjector {
     @EventHandler
     public void on(ConsensusPolicyPublished event, EventMessage<?> message) {
         timeline.record(context(message), HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(ProducerResponsePosted event, EventMessage<?> message) {
+        EventContext context = context(message);
+        known(event.claimId(), claims.producerResponded(event, context));
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
     }
 
     @EventHandler

@@ -14,10 +14,12 @@ import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimReinstated;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
+import org.opennessledger.contracts.debate.ProducerResponsePosted;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.ProducerResponseView;
 import org.opennessledger.contracts.views.ReviewView;
 
 /**
@@ -26,6 +28,8 @@ import org.opennessledger.contracts.views.ReviewView;
  * open on it (if any) and the ids of all its disputes, oldest first.
  */
 public final class ClaimPages {
+
+    private static final String PRODUCER_RESPONSE = "producerResponse";
 
     private static final String OPEN_DISPUTE_ID = "openDisputeId";
     private static final String DISPUTE_IDS = "disputeIds";
@@ -88,6 +92,16 @@ public final class ClaimPages {
                 .append("statusSince", Docs.date(context.timestamp()))
                 .append("supersededBy", event.supersededBy())
                 .append("supersededReason", event.reason()));
+    }
+
+    /** The model producer's response: one per claim (the claim refuses a second). */
+    public Optional<ClaimView> producerResponded(ProducerResponsePosted event, EventContext context) {
+        return change(event.claimId(), context, page -> page.append(PRODUCER_RESPONSE,
+                new Document("producerOrg", event.producerOrg())
+                        .append("authorId", event.authorId())
+                        .append("text", event.text())
+                        .append("evidence", Docs.evidenceDocuments(event.evidence()))
+                        .append("postedAt", Docs.date(context.timestamp()))));
     }
 
     /** Accepted again because the claim that superseded it lost its acceptance. */
@@ -195,7 +209,13 @@ public final class ClaimPages {
                 page.getString("policyVersion"), Docs.instant(page, "statusSince"), page.getString("supersededBy"),
                 page.getString("supersededReason"), Docs.integer(page, "agreeCount"),
                 Docs.integer(page, "disagreeCount"), reviews(page, "reviews"), reviews(page, "reviewHistory"),
-                page.getString(OPEN_DISPUTE_ID));
+                page.getString(OPEN_DISPUTE_ID), producerResponse(page.get(PRODUCER_RESPONSE, Document.class)));
+    }
+
+    private static ProducerResponseView producerResponse(Document response) {
+        return response == null ? null : new ProducerResponseView(response.getString("producerOrg"),
+                response.getString("authorId"), response.getString("text"), Docs.evidence(response, "evidence"),
+                Docs.instant(response, "postedAt"));
     }
 
     private static List<ReviewView> reviews(Document page, String key) {

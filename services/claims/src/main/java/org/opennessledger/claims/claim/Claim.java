@@ -38,6 +38,8 @@ import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.debate.EditArgument;
 import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.debate.PostProducerResponse;
+import org.opennessledger.contracts.debate.ProducerResponsePosted;
 import org.opennessledger.contracts.disputes.ApplyDisputeDecision;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
@@ -109,6 +111,9 @@ public class Claim {
     private ClaimStatus disputedStatus;
     /** Sequence number of the last dispute event applied here; older or repeated ones are ignored. */
     private long disputeSettledSequence = -1;
+    /** The producer the model was registered with (null on claims proposed before it was recorded). */
+    private String modelProducer;
+    private boolean producerResponded;
 
     /**
      * An argument's author, latest revision and reply count, and a fingerprint of its latest text and
@@ -132,8 +137,9 @@ public class Claim {
 
     /** Starts the claim's stream; the model family has validated every field. */
     public Claim(String claimId, ClaimTarget target, Openness openness, String licence, List<Evidence> evidence,
-                 String rationale, String authorId, String policyVersion) {
-        apply(new ClaimProposed(claimId, target, openness, licence, evidence, rationale, authorId, policyVersion));
+                 String rationale, String authorId, String policyVersion, String modelProducer) {
+        apply(new ClaimProposed(claimId, target, openness, licence, evidence, rationale, authorId, policyVersion,
+                modelProducer));
     }
 
     @CommandHandler
@@ -143,6 +149,7 @@ public class Claim {
         if (reviewer.subject().equals(authorId)) {
             throw CommandRejected.forbidden("the author of claim " + claimId + " cannot review it");
         }
+        refuseOwnProducer(reviewer, "review");
         if (status == ClaimStatus.SUPERSEDED) {
             throw CommandRejected.conflict("claim " + claimId + " was superseded by claim " + supersededBy
                     + " and takes no more reviews");
@@ -240,6 +247,38 @@ public class Claim {
         apply(new ClaimReinstated(claimId, target, replaced, statusPolicyVersion), lock);
     }
 
+    /**
+     * The model producer's answer: one per claim, by a producer whose token names the organisation the
+     * model was registered with, whatever the claim's status. Its text follows the argument rules.
+     */
+    @CommandHandler
+    public void handle(PostProducerResponse command, MetaData metaData) {
+        Actor producer = Actors.requireRole(metaData, "posting a producer response", Role.PRODUCER);
+        if (producer.producerOrg() == null) {
+            throw CommandRejected.forbidden("posting a producer response needs a token that names the producer "
+                    + "organisation (attribute producer_org)");
+        }
+        if (modelProducer == null || !producer.speaksFor(modelProducer)) {
+            throw CommandRejected.forbidden(producer.subject() + " speaks for " + producer.producerOrg()
+                    + ", and claim " + claimId + " is about a model by "
+                    + (modelProducer == null ? "a producer not recorded on it" : modelProducer));
+        }
+        if (producerResponded) {
+            throw CommandRejected.conflict("claim " + claimId + " already has its producer response");
+        }
+        String text = argumentText(command.text());
+        List<Evidence> evidence = argumentEvidence(command.evidence());
+        apply(new ProducerResponsePosted(claimId, target, modelProducer, producer.subject(), text, evidence));
+    }
+
+    /** Producers do not judge claims about their own organisation's models; they answer them. */
+    private void refuseOwnProducer(Actor actor, String action) {
+        if (modelProducer != null && actor.speaksFor(modelProducer)) {
+            throw CommandRejected.forbidden("a producer of " + modelProducer + " cannot " + action
+                    + " claims about its models; post a producer response instead");
+        }
+    }
+
     /** A reviewer's argument, top-level or a reply; allowed whatever the claim's status. */
     @CommandHandler
     public void handle(PostArgument command, MetaData metaData) {
@@ -292,6 +331,7 @@ public class Claim {
         if (disputer.subject().equals(authorId)) {
             throw CommandRejected.forbidden("the author of claim " + claimId + " cannot dispute it");
         }
+        refuseOwnProducer(disputer, "dispute");
         if (status != ClaimStatus.ACCEPTED && status != ClaimStatus.REJECTED) {
             throw CommandRejected.conflict("claim " + claimId + " is " + status
                     + "; only an ACCEPTED or REJECTED claim can be disputed");
@@ -409,6 +449,7 @@ public class Claim {
         claimId = event.claimId();
         target = event.target();
         authorId = event.authorId();
+        modelProducer = event.modelProducer();
         status = ClaimStatus.PROPOSED;
         statusPolicyVersion = event.policyVersion();
     }
@@ -450,6 +491,11 @@ public class Claim {
         status = ClaimStatus.SUPERSEDED;
         supersededBy = event.supersededBy();
         lockScheduleId = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProducerResponsePosted event) {
+        producerResponded = true;
     }
 
     @EventSourcingHandler

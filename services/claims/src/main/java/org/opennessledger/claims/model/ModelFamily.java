@@ -157,7 +157,7 @@ public class ModelFamily {
         String rationale = CommandChecks.text(command.rationale(), "rationale", 1, MAX_RATIONALE);
         String policyVersion = policies.current().version();
         createNew(Claim.class, () -> new Claim(claimId, target, openness, licence, evidence, rationale,
-                actor.subject(), policyVersion));
+                actor.subject(), policyVersion, producer));
     }
 
     @CommandHandler

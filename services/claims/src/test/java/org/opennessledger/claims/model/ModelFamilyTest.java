@@ -194,7 +194,7 @@ class ModelFamilyTest {
                         reviewer("alice"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.PARTIAL, "llama3.1-community",
-                        List.of(EVIDENCE), "Custom licence", "alice", "v1"));
+                        List.of(EVIDENCE), "Custom licence", "alice", "v1", "Meta"));
     }
 
     @Test
@@ -204,7 +204,7 @@ class ModelFamilyTest {
                 .when(proposal(familyWide, Openness.CLOSED, null, List.of(EVIDENCE), "No training code published"),
                         reviewer("alice"))
                 .expectEvents(new ClaimProposed(CLAIM, familyWide, Openness.CLOSED, null, List.of(EVIDENCE),
-                        "No training code published", "alice", "v1"));
+                        "No training code published", "alice", "v1", "Meta"));
     }
 
     @Test
@@ -213,7 +213,7 @@ class ModelFamilyTest {
                 .when(proposal(TARGET, Openness.OPEN, "apache-2.0 or mit", List.of(EVIDENCE), "Dual licensed"),
                         reviewer("alice"))
                 .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "Apache-2.0 OR MIT", List.of(EVIDENCE),
-                        "Dual licensed", "alice", "v1"));
+                        "Dual licensed", "alice", "v1", "Meta"));
     }
 
     @Test
@@ -446,7 +446,7 @@ class ModelFamilyTest {
         fixture.given(REGISTERED, RELEASE_REGISTERED, PROTECTED)
                 .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("bob"))
                 .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r", "bob",
-                        "v1"));
+                        "v1", "Meta"));
     }
 
     @Test
@@ -461,7 +461,7 @@ class ModelFamilyTest {
                         new ModelProtectionLifted(MODEL, "noah", "the spam stopped"))
                 .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("dave"))
                 .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r", "dave",
-                        "v1"));
+                        "v1", "Meta"));
     }
 
     // --- replays: a command not newer than what the family saw of the claim changes nothing ---

@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who issued a command: the identity provider's stable subject id (never an e-mail) and the
- * roles the token granted. Travels as message metadata (see {@link LedgerMetaData}).
+ * Who issued a command: the identity provider's stable subject id (never an e-mail), the roles the
+ * token granted and, for producers, the organisation the token says they speak for (null for
+ * everyone else). Travels as message metadata (see {@link LedgerMetaData}).
  */
-public record Actor(String subject, Set<Role> roles) {
+public record Actor(String subject, Set<Role> roles, String producerOrg) {
 
     public static final Actor SYSTEM = new Actor("system", EnumSet.of(Role.SYSTEM));
 
@@ -21,6 +22,18 @@ public record Actor(String subject, Set<Role> roles) {
             throw new IllegalArgumentException("actor subject is blank");
         }
         roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        producerOrg = producerOrg == null || producerOrg.isBlank() ? null : producerOrg.strip();
+    }
+
+    /** An actor who speaks for no producer organisation. */
+    public Actor(String subject, Set<Role> roles) {
+        this(subject, roles, null);
+    }
+
+    /** Whether this actor is a producer speaking for {@code organisation} (compared ignoring case). */
+    public boolean speaksFor(String organisation) {
+        return has(Role.PRODUCER) && producerOrg != null && organisation != null
+                && producerOrg.equalsIgnoreCase(organisation.strip());
     }
 
     public boolean has(Role role) {

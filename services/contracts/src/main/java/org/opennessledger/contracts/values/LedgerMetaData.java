@@ -9,6 +9,8 @@ public final class LedgerMetaData {
     public static final String ACTOR_ROLES = "actorRoles";
     public static final String REASON = "reason";
     public static final String CORRELATION_ID = "correlationId";
+    /** The producer organisation a producer's token names (absent for everyone else). */
+    public static final String PRODUCER_ORG = "producerOrg";
 
     private LedgerMetaData() {
     }

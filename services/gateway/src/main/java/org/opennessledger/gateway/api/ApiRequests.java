@@ -30,6 +30,9 @@ final class ApiRequests {
     record Review(String verdict, String reason) {
     }
 
+    record ProducerResponse(String text, List<EvidenceInput> evidence, String reason) {
+    }
+
     /** {@code protected} is a Java keyword: the field is named for what it asks. */
     record SetModelProtection(@JsonProperty("protected") Boolean protect, String reason) {
     }

@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.debate.PostProducerResponse;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Role;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
+import org.opennessledger.gateway.http.ProblemType;
 
 /** Claims and their reviews. */
 final class ClaimEndpoints {
@@ -34,6 +38,21 @@ final class ClaimEndpoints {
         handlers.put("proposeClaim", this::proposeClaim);
         handlers.put("getClaim", this::getClaim);
         handlers.put("reviewClaim", this::reviewClaim);
+        handlers.put("postProducerResponse", this::postProducerResponse);
+    }
+
+    private void postProducerResponse(RoutingContext ctx) {
+        if (!BearerAuthHandler.actor(ctx).has(Role.PRODUCER)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Posting a producer response needs the role 'producer'.");
+        }
+        String claimId = ctx.pathParam("claimId");
+        ApiRequests.ProducerResponse body = JsonBodies.read(ctx, ApiRequests.ProducerResponse.class);
+        PostProducerResponse command = new PostProducerResponse(claimId, body.text(),
+                body.evidence() == null ? List.of() : evidence(body.evidence()));
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Posted the producer response on claim " + claimId))
+                .onSuccess(done -> writes.answer(ctx, 201, "/api/claims/" + claimId,
+                        () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
+                .onFailure(ctx::fail);
     }
 
     private void getClaim(RoutingContext ctx) {

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeycloakTokenVerifier {
 
+    /** As long as a model's producer may be (ModelFamily.MAX_PRODUCER). */
+    private static final int MAX_PRODUCER_ORG = 200;
+
     /** Fewest milliseconds between two JWKS fetches triggered by unknown key ids. */
     static final long REFRESH_INTERVAL_MS = 10_000;
     /** Keys are re-read after this long even if every token names a known key. */
@@ -205,7 +208,16 @@ public final class KeycloakTokenVerifier {
         if (subject == null || subject.isBlank()) {
             return Future.failedFuture(new InvalidTokenException("the token has no subject"));
         }
-        return Future.succeededFuture(new Actor(subject, realmRoles(claims)));
+        return Future.succeededFuture(new Actor(subject, realmRoles(claims), producerOrg(claims)));
+    }
+
+    /**
+     * The organisation a producer speaks for: the realm maps the user attribute {@code producer_org}
+     * into the token. Anything but a short single string is ignored (it then grants nothing).
+     */
+    private static String producerOrg(JsonObject claims) {
+        return claims.getValue("producer_org") instanceof String org && !org.isBlank()
+                && org.length() <= MAX_PRODUCER_ORG ? org.strip() : null;
     }
 
     /** Realm roles that mean something to the ledger; "system" is the platform's own and never granted by a token. */

@@ -41,6 +41,9 @@ public final class CommandSender {
                 .and(LedgerMetaData.ACTOR_ROLES, actor.rolesAsString())
                 .and(LedgerMetaData.REASON, reason)
                 .and(LedgerMetaData.CORRELATION_ID, correlationId);
+        if (actor.producerOrg() != null) {
+            metaData = metaData.and(LedgerMetaData.PRODUCER_ORG, actor.producerOrg());
+        }
         Context context = vertx.getOrCreateContext();
         Promise<Object> outcome = Promise.promise();
         attempt(command, metaData, context, 0, outcome);
