@@ -57,6 +57,15 @@ import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.disputes.ResolveDispute;
 import org.opennessledger.contracts.disputes.TakeDispute;
+import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
+import org.opennessledger.contracts.moderation.DismissFlags;
+import org.opennessledger.contracts.moderation.FlagContent;
+import org.opennessledger.contracts.moderation.FlagReason;
+import org.opennessledger.contracts.moderation.FlagsDismissed;
+import org.opennessledger.contracts.moderation.HideContent;
+import org.opennessledger.contracts.moderation.UnhideContent;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.LiftModelProtection;
@@ -124,6 +133,14 @@ class MessageSerializationTest {
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7, null),
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 8, OTHER),
             new ReinstateClaim(ID, OTHER),
+            new FlagContent(ID, null, OTHER, FlagReason.PERSONAL_DATA, "an e-mail address"),
+            new ContentFlagged(ID, RELEASE_TARGET, OTHER, DISPUTE, "bob", FlagReason.OFF_TOPIC, "about another model"),
+            new HideContent(ID, OTHER, "abuse"),
+            new ContentHidden(ID, RELEASE_TARGET, OTHER, "mia", "abuse", List.of(DISPUTE)),
+            new UnhideContent(ID, null, "context"),
+            new ContentUnhidden(ID, RELEASE_TARGET, null, "noah", "context"),
+            new DismissFlags(ID, OTHER, "fine"),
+            new FlagsDismissed(ID, RELEASE_TARGET, OTHER, "mia", "fine", List.of(DISPUTE)),
             new ClaimProposed(ID, RELEASE_TARGET, Openness.OPEN, "MIT", EVIDENCE, "why", "alice", "v1", "Meta"),
             new PostProducerResponse(ID, "We publish the weights under MIT.", EVIDENCE),
             new ProducerResponsePosted(ID, RELEASE_TARGET, "Meta", "paul", "<b>as given</b>", EVIDENCE),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,15 @@ import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeOpened;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
+import org.opennessledger.contracts.moderation.DismissFlags;
+import org.opennessledger.contracts.moderation.FlagContent;
+import org.opennessledger.contracts.moderation.FlagReason;
+import org.opennessledger.contracts.moderation.FlagsDismissed;
+import org.opennessledger.contracts.moderation.HideContent;
+import org.opennessledger.contracts.moderation.UnhideContent;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
@@ -85,6 +95,9 @@ public class Claim {
     public static final int MAX_REASON = 5000;
     public static final int MAX_ARGUMENT_TEXT = 10000;
     public static final int MAX_EVIDENCE = 20;
+    public static final int MAX_MODERATION_TEXT = 2000;
+    /** The item key of the claim itself among flagged or hidden items (argument ids are UUIDs). */
+    static final String CLAIM_ITEM = "claim";
 
     @AggregateIdentifier
     private String claimId;
@@ -111,6 +124,10 @@ public class Claim {
     private ClaimStatus disputedStatus;
     /** Sequence number of the last dispute event applied here; older or repeated ones are ignored. */
     private long disputeSettledSequence = -1;
+    /** Hidden items: {@link #CLAIM_ITEM} for the claim itself, else argument ids. */
+    private Set<String> hiddenItems = new HashSet<>();
+    /** Open flags per item ({@link #CLAIM_ITEM} or an argument id): flagger subject to flag id. */
+    private Map<String, Map<String, String>> openFlags = new HashMap<>();
     /** The producer the model was registered with (null on claims proposed before it was recorded). */
     private String modelProducer;
     private boolean producerResponded;
@@ -150,6 +167,7 @@ public class Claim {
             throw CommandRejected.forbidden("the author of claim " + claimId + " cannot review it");
         }
         refuseOwnProducer(reviewer, "review");
+        refuseWhileHidden("takes no reviews");
         if (status == ClaimStatus.SUPERSEDED) {
             throw CommandRejected.conflict("claim " + claimId + " was superseded by claim " + supersededBy
                     + " and takes no more reviews");
@@ -266,9 +284,104 @@ public class Claim {
         if (producerResponded) {
             throw CommandRejected.conflict("claim " + claimId + " already has its producer response");
         }
+        refuseWhileHidden("takes no producer response");
         String text = argumentText(command.text());
         List<Evidence> evidence = argumentEvidence(command.evidence());
         apply(new ProducerResponsePosted(claimId, target, modelProducer, producer.subject(), text, evidence));
+    }
+
+    // --- flags and hiding: nothing is deleted; hidden content leaves public reads, not the log ---
+
+    /** Anyone logged in may flag the claim or one of its arguments, once per item while their flag is open. */
+    @CommandHandler
+    public void handle(FlagContent command, MetaData metaData) {
+        Actor flagger = Actors.from(metaData);
+        String item = item(command.argumentId());
+        String flagId = CommandChecks.uuid(command.flagId(), "flagId");
+        FlagReason reason = CommandChecks.required(command.reason(),
+                "reason (spam, abuse, off-topic, misleading, personal-data or other)");
+        String text = CommandChecks.text(command.text(), "text", 1, MAX_MODERATION_TEXT);
+        if (hiddenItems.contains(item)) {
+            throw CommandRejected.conflict(describe(item) + " is already hidden by a moderator");
+        }
+        String open = openFlags.getOrDefault(item, Map.of()).get(flagger.subject());
+        if (open != null) {
+            throw CommandRejected.conflict("you already flagged " + describe(item) + " (flag " + open
+                    + "), and a moderator has not looked at it yet");
+        }
+        apply(new ContentFlagged(claimId, target, command.argumentId(), flagId, flagger.subject(), reason, text));
+    }
+
+    /**
+     * A moderator hides the claim or an argument, closing its open flags. An accepted claim is the
+     * assessment and a disputed one awaits its decision: those go through disputes, not hiding.
+     */
+    @CommandHandler
+    public void handle(HideContent command, MetaData metaData) {
+        Actor moderator = Actors.requireRole(metaData, "hiding content", Role.MODERATOR);
+        String item = item(command.argumentId());
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_MODERATION_TEXT);
+        if (hiddenItems.contains(item)) {
+            throw CommandRejected.conflict(describe(item) + " is already hidden");
+        }
+        if (CLAIM_ITEM.equals(item) && status == ClaimStatus.ACCEPTED) {
+            throw CommandRejected.conflict("claim " + claimId + " is ACCEPTED: it is the assessment; dispute it "
+                    + "instead of hiding it");
+        }
+        if (CLAIM_ITEM.equals(item) && disputeOpen) {
+            throw CommandRejected.conflict("claim " + claimId + " is under dispute " + disputeId
+                    + "; decide the dispute before hiding the claim");
+        }
+        apply(new ContentHidden(claimId, target, command.argumentId(), moderator.subject(), reason,
+                openFlagIds(item)));
+    }
+
+    @CommandHandler
+    public void handle(UnhideContent command, MetaData metaData) {
+        Actor moderator = Actors.requireRole(metaData, "unhiding content", Role.MODERATOR);
+        String item = item(command.argumentId());
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_MODERATION_TEXT);
+        if (!hiddenItems.contains(item)) {
+            throw CommandRejected.conflict(describe(item) + " is not hidden");
+        }
+        apply(new ContentUnhidden(claimId, target, command.argumentId(), moderator.subject(), reason));
+    }
+
+    @CommandHandler
+    public void handle(DismissFlags command, MetaData metaData) {
+        Actor moderator = Actors.requireRole(metaData, "dismissing flags", Role.MODERATOR);
+        String item = item(command.argumentId());
+        String reason = CommandChecks.text(command.reason(), "reason", 1, MAX_MODERATION_TEXT);
+        List<String> flagIds = openFlagIds(item);
+        if (flagIds.isEmpty()) {
+            throw CommandRejected.conflict(describe(item) + " has no open flags");
+        }
+        apply(new FlagsDismissed(claimId, target, command.argumentId(), moderator.subject(), reason, flagIds));
+    }
+
+    /** The item an argument id names: the claim itself when null; an unknown argument is NOT_FOUND. */
+    private String item(String argumentId) {
+        if (argumentId == null) {
+            return CLAIM_ITEM;
+        }
+        if (!arguments.containsKey(argumentId)) {
+            throw CommandRejected.notFound("argument " + argumentId + " is not an argument of claim " + claimId);
+        }
+        return argumentId;
+    }
+
+    private String describe(String item) {
+        return CLAIM_ITEM.equals(item) ? "claim " + claimId : "argument " + item;
+    }
+
+    private List<String> openFlagIds(String item) {
+        return openFlags.getOrDefault(item, Map.of()).values().stream().sorted().toList();
+    }
+
+    private void refuseWhileHidden(String consequence) {
+        if (hiddenItems.contains(CLAIM_ITEM)) {
+            throw CommandRejected.conflict("claim " + claimId + " is hidden by a moderator and " + consequence);
+        }
     }
 
     /** Producers do not judge claims about their own organisation's models; they answer them. */
@@ -287,10 +400,14 @@ public class Claim {
         if (arguments.containsKey(argumentId)) {
             throw CommandRejected.conflict("argument " + argumentId + " already exists on claim " + claimId);
         }
+        refuseWhileHidden("takes no new arguments");
         String parentId = command.parentArgumentId();
         if (parentId != null && !arguments.containsKey(parentId)) {
             throw CommandRejected.notFound("argument " + parentId + ", which this replies to, is not an argument of claim "
                     + claimId);
+        }
+        if (parentId != null && hiddenItems.contains(parentId)) {
+            throw CommandRejected.conflict("argument " + parentId + " is hidden by a moderator and takes no replies");
         }
         Stance stance = CommandChecks.required(command.stance(), "stance (pro, con or question)");
         String text = argumentText(command.text());
@@ -309,6 +426,9 @@ public class Claim {
         }
         if (!editor.subject().equals(argument.authorId())) {
             throw CommandRejected.forbidden("only the author of argument " + argumentId + " can edit it");
+        }
+        if (hiddenItems.contains(argumentId)) {
+            throw CommandRejected.conflict("argument " + argumentId + " is hidden by a moderator and cannot be edited");
         }
         String text = argumentText(command.text());
         List<Evidence> evidence = argumentEvidence(command.evidence());
@@ -332,6 +452,7 @@ public class Claim {
             throw CommandRejected.forbidden("the author of claim " + claimId + " cannot dispute it");
         }
         refuseOwnProducer(disputer, "dispute");
+        refuseWhileHidden("cannot be disputed");
         if (status != ClaimStatus.ACCEPTED && status != ClaimStatus.REJECTED) {
             throw CommandRejected.conflict("claim " + claimId + " is " + status
                     + "; only an ACCEPTED or REJECTED claim can be disputed");
@@ -491,6 +612,33 @@ public class Claim {
         status = ClaimStatus.SUPERSEDED;
         supersededBy = event.supersededBy();
         lockScheduleId = null;
+    }
+
+    @EventSourcingHandler
+    void on(ContentFlagged event) {
+        openFlags.computeIfAbsent(itemKey(event.argumentId()), key -> new HashMap<>())
+                .put(event.flaggerId(), event.flagId());
+    }
+
+    @EventSourcingHandler
+    void on(ContentHidden event) {
+        String item = itemKey(event.argumentId());
+        hiddenItems.add(item);
+        openFlags.remove(item);
+    }
+
+    @EventSourcingHandler
+    void on(ContentUnhidden event) {
+        hiddenItems.remove(itemKey(event.argumentId()));
+    }
+
+    @EventSourcingHandler
+    void on(FlagsDismissed event) {
+        openFlags.remove(itemKey(event.argumentId()));
+    }
+
+    private static String itemKey(String argumentId) {
+        return argumentId == null ? CLAIM_ITEM : argumentId;
     }
 
     @EventSourcingHandler
