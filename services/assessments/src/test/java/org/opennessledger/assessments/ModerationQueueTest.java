@@ -85,7 +85,7 @@ class ModerationQueueTest {
     }
 
     @Test
-    void theQueueListsOpenTakenAndAppealedDisputesOldestFirstWithOwnerAgeAndWhenTheyEnteredTheirState() {
+    void theQueueListsOpenTakenAndAppealedDisputesLongestWaitingFirstWithOwnerAgeAndWhenTheyEnteredTheirState() {
         Instant now = ReadSide.START.plus(Duration.ofDays(2));
         readSide.queryTimeIs(now);
 
@@ -99,8 +99,9 @@ class ModerationQueueTest {
                 new ModerationQueueItemView("dispute", "d2", "c2", LLAMA, "OPEN", null, opened2.getTimestamp(),
                         opened2.getTimestamp(), secondsBetween(opened2, now),
                         "dispute of claim c2 (REJECTED): The licence changed in 2025. " + "x".repeat(91) + "…"),
+                // An appeal waits from the moment it was appealed.
                 new ModerationQueueItemView("dispute", "d4", "c4", LLAMA, "APPEALED", "noah", opened4.getTimestamp(),
-                        appeal4.getTimestamp(), secondsBetween(opened4, now),
+                        appeal4.getTimestamp(), secondsBetween(appeal4, now),
                         "dispute of claim c4 (ACCEPTED): fourth"));
     }
 

@@ -22,6 +22,8 @@ import org.opennessledger.contracts.disputes.DisputeOpened;
 import org.opennessledger.contracts.disputes.DisputeResolved;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.disputes.DisputeTaken;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
@@ -112,6 +114,18 @@ final class HistorySummaries {
         return "claim " + e.claimId() + " reinstated as the accepted claim for " + describe(e.target())
                 + " (policy " + e.policyVersion() + ") because claim " + e.replacedClaimId()
                 + ", which had replaced it, lost its acceptance";
+    }
+
+    static String of(ContentHidden e) {
+        return item(e.claimId(), e.argumentId()) + " hidden by a moderator, reason: " + e.reason();
+    }
+
+    static String of(ContentUnhidden e) {
+        return item(e.claimId(), e.argumentId()) + " shown again by a moderator, reason: " + e.reason();
+    }
+
+    private static String item(String claimId, String argumentId) {
+        return argumentId == null ? "claim " + claimId : "argument " + argumentId + " on claim " + claimId;
     }
 
     static String of(ProducerResponsePosted e) {

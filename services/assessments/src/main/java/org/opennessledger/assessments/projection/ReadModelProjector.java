@@ -13,6 +13,7 @@ import org.opennessledger.assessments.readmodel.ClaimPages;
 import org.opennessledger.assessments.readmodel.Debates;
 import org.opennessledger.assessments.readmodel.Disputes;
 import org.opennessledger.assessments.readmodel.EventContext;
+import org.opennessledger.assessments.readmodel.Flags;
 import org.opennessledger.assessments.readmodel.ModelPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.assessments.readmodel.Timeline;
@@ -34,6 +35,10 @@ import org.opennessledger.contracts.disputes.DisputeAppealed;
 import org.opennessledger.contracts.disputes.DisputeOpened;
 import org.opennessledger.contracts.disputes.DisputeResolved;
 import org.opennessledger.contracts.disputes.DisputeTaken;
+import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
+import org.opennessledger.contracts.moderation.FlagsDismissed;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
@@ -44,6 +49,7 @@ import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.HiddenView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +77,7 @@ public class ReadModelProjector {
     private final Timeline timeline;
     private final Debates debates;
     private final Disputes disputes;
+    private final Flags flags;
 
     public ReadModelProjector(ReadModels readModels) {
         this.claims = readModels.claimPages();
@@ -79,6 +86,7 @@ public class ReadModelProjector {
         this.timeline = readModels.timeline();
         this.debates = readModels.debates();
         this.disputes = readModels.disputes();
+        this.flags = readModels.flags();
     }
 
     @EventHandler
@@ -215,6 +223,44 @@ public class ReadModelProjector {
     @EventHandler
     public void on(ConsensusPolicyPublished event, EventMessage<?> message) {
         timeline.record(context(message), HistorySummaries.of(event), null, null, null);
+    }
+
+    /** Flags are for moderators: they feed the queue, not the public history. */
+    @EventHandler
+    public void on(ContentFlagged event, EventMessage<?> message) {
+        flags.flagged(event, event.target().modelId(), context(message));
+    }
+
+    @EventHandler
+    public void on(ContentHidden event, EventMessage<?> message) {
+        EventContext context = context(message);
+        markHidden(event.claimId(), event.argumentId(),
+                new HiddenView(event.moderatorId(), event.reason(), context.timestamp()), context);
+        flags.settled(event.claimId(), event.argumentId(), "hidden", event.moderatorId(), event.reason(), context);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ContentUnhidden event, EventMessage<?> message) {
+        EventContext context = context(message);
+        markHidden(event.claimId(), event.argumentId(), null, context);
+        timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(FlagsDismissed event, EventMessage<?> message) {
+        flags.settled(event.claimId(), event.argumentId(), "dismissed", event.moderatorId(), event.reason(),
+                context(message));
+    }
+
+    private void markHidden(String claimId, String argumentId, HiddenView hidden, EventContext context) {
+        if (argumentId == null) {
+            known(claimId, claims.markHidden(claimId, hidden, context)).ifPresent(models::refreshClaim);
+        } else {
+            debates.markHidden(claimId, argumentId, hidden, context);
+        }
     }
 
     @EventHandler

@@ -1,11 +1,15 @@
 package org.opennessledger.assessments.query;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
@@ -50,7 +54,7 @@ public class ReadModelQueries {
 
     @QueryHandler
     public Optional<ModelView> handle(GetModel query) {
-        return readModels.modelPages().find(query.modelId());
+        return readModels.modelPages().find(query.modelId(), query.includeHidden());
     }
 
     @QueryHandler
@@ -60,7 +64,9 @@ public class ReadModelQueries {
 
     @QueryHandler
     public Optional<ClaimView> handle(GetClaim query) {
-        return readModels.claimPages().find(query.claimId());
+        // A hidden claim does not exist for the public.
+        return readModels.claimPages().find(query.claimId())
+                .filter(claim -> query.includeHidden() || claim.hidden() == null);
     }
 
     @QueryHandler
@@ -85,7 +91,7 @@ public class ReadModelQueries {
 
     @QueryHandler
     public List<ArgumentView> handle(ListArguments query) {
-        return readModels.debates().list(query.claimId());
+        return readModels.debates().list(query.claimId(), query.includeHidden());
     }
 
     @QueryHandler
@@ -101,6 +107,15 @@ public class ReadModelQueries {
     /** @throws IllegalArgumentException when the state is not OPEN, TAKEN or APPEALED (any case) */
     @QueryHandler
     public List<ModerationQueueItemView> handle(GetModerationQueue query) {
-        return readModels.disputes().queue(query.state(), clock.instant());
+        Instant now = clock.instant();
+        List<ModerationQueueItemView> items = new ArrayList<>(readModels.disputes().queue(query.state(), now));
+        // Open flags wait in the OPEN state, beside open disputes.
+        if (query.state() == null || DisputeState.OPEN.name().equalsIgnoreCase(query.state())) {
+            items.addAll(readModels.flags().queue(now));
+        }
+        // Longest waiting first, whatever the kind.
+        items.sort(Comparator.comparingLong(ModerationQueueItemView::ageSeconds).reversed()
+                .thenComparing(ModerationQueueItemView::kind).thenComparing(ModerationQueueItemView::id));
+        return items;
     }
 }

@@ -19,6 +19,7 @@ import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.HiddenView;
 import org.opennessledger.contracts.views.ProducerResponseView;
 import org.opennessledger.contracts.views.ReviewView;
 
@@ -30,6 +31,7 @@ import org.opennessledger.contracts.views.ReviewView;
 public final class ClaimPages {
 
     private static final String PRODUCER_RESPONSE = "producerResponse";
+    private static final String HIDDEN = "hidden";
 
     private static final String OPEN_DISPUTE_ID = "openDisputeId";
     private static final String DISPUTE_IDS = "disputeIds";
@@ -92,6 +94,11 @@ public final class ClaimPages {
                 .append("statusSince", Docs.date(context.timestamp()))
                 .append("supersededBy", event.supersededBy())
                 .append("supersededReason", event.reason()));
+    }
+
+    /** Marks the claim hidden, or visible again when {@code hidden} is null. */
+    public Optional<ClaimView> markHidden(String claimId, HiddenView hidden, EventContext context) {
+        return change(claimId, context, page -> page.append(HIDDEN, Docs.hiddenMarker(hidden)));
     }
 
     /** The model producer's response: one per claim (the claim refuses a second). */
@@ -209,7 +216,8 @@ public final class ClaimPages {
                 page.getString("policyVersion"), Docs.instant(page, "statusSince"), page.getString("supersededBy"),
                 page.getString("supersededReason"), Docs.integer(page, "agreeCount"),
                 Docs.integer(page, "disagreeCount"), reviews(page, "reviews"), reviews(page, "reviewHistory"),
-                page.getString(OPEN_DISPUTE_ID), producerResponse(page.get(PRODUCER_RESPONSE, Document.class)));
+                page.getString(OPEN_DISPUTE_ID), producerResponse(page.get(PRODUCER_RESPONSE, Document.class)),
+                Docs.hidden(page.get(HIDDEN, Document.class)));
     }
 
     private static ProducerResponseView producerResponse(Document response) {

@@ -17,6 +17,7 @@ import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.views.ArgumentView;
+import org.opennessledger.contracts.views.HiddenView;
 
 /**
  * The claims' debates, in two collections:
@@ -107,8 +108,28 @@ public final class Debates {
         return true;
     }
 
-    /** The claim's arguments, oldest first, each with every revision up to its current one. */
-    public List<ArgumentView> list(String claimId) {
+    /** Marks the argument hidden, or visible again when {@code hidden} is null. */
+    public void markHidden(String claimId, String argumentId, HiddenView hidden, EventContext context) {
+        DocumentUpdates.update(debates, claimId, null, context.eventId(), debate -> {
+            List<Document> arguments = Docs.documents(debate, ARGUMENTS);
+            int index = indexOf(arguments, argumentId);
+            if (index >= 0) {
+                arguments.set(index, new Document(arguments.get(index)).append("hidden", Docs.hiddenMarker(hidden)));
+                debate.put(ARGUMENTS, arguments);
+            }
+        });
+    }
+
+    /**
+     * The claim's arguments, oldest first, each with every revision up to its current one. Hidden
+     * arguments keep their place in the thread; without {@code includeHidden} only a placeholder.
+     */
+    public List<ArgumentView> list(String claimId, boolean includeHidden) {
+        List<ArgumentView> all = list(claimId);
+        return includeHidden ? all : all.stream().map(a -> a.hidden() == null ? a : a.placeholder()).toList();
+    }
+
+    private List<ArgumentView> list(String claimId) {
         if (claimId == null) {
             return List.of();
         }
@@ -159,7 +180,8 @@ public final class Debates {
                 current == null ? List.of() : current.evidence(), argument.getString("authorId"),
                 Docs.instant(argument, "postedAt"), Docs.integer(argument, "revision"),
                 Docs.instant(argument, "editedAt"), Docs.bool(argument, "editedAfterReply"),
-                Docs.integer(argument, "replyCount"), List.copyOf(revisionViews));
+                Docs.integer(argument, "replyCount"), List.copyOf(revisionViews),
+                Docs.hidden(argument.get("hidden", Document.class)));
     }
 
     private static int indexOf(List<Document> arguments, String argumentId) {

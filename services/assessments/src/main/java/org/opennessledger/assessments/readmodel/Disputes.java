@@ -155,9 +155,12 @@ public final class Disputes {
         return List.of(normalized);
     }
 
+    /** Age counts from when the item started waiting: an appeal from the appeal, anything else from the opening. */
     private static ModerationQueueItemView queueItem(Document dispute, Instant now) {
         Instant openedAt = Docs.instant(dispute, "openedAt");
-        long ageSeconds = openedAt == null ? 0L : Math.max(0L, Duration.between(openedAt, now).getSeconds());
+        Instant waitingSince = DisputeState.APPEALED.name().equals(dispute.getString(STATE))
+                ? Docs.instant(dispute, STATE_SINCE) : openedAt;
+        long ageSeconds = waitingSince == null ? 0L : Math.max(0L, Duration.between(waitingSince, now).getSeconds());
         String summary = "dispute of claim " + dispute.getString("claimId") + " (" + dispute.getString("disputedStatus")
                 + "): " + OneLine.of(dispute.getString("reason"), SUMMARY_REASON_LENGTH);
         return new ModerationQueueItemView("dispute", dispute.getString(DocumentUpdates.ID), dispute.getString("claimId"),

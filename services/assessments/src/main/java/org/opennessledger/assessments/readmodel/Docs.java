@@ -12,6 +12,7 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.Document;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.views.HiddenView;
 
 /**
  * Conversions between read-model documents and Java values. Instants are stored as BSON dates
@@ -94,5 +95,16 @@ final class Docs {
         BsonDocument copy = new BsonDocument();
         DOCUMENT_CODEC.encode(new BsonDocumentWriter(copy), document, EncoderContext.builder().build());
         return copy;
+    }
+
+    /** A "hidden" marker as written by {@link #hiddenMarker}: null when the content is visible. */
+    static HiddenView hidden(Document marker) {
+        return marker == null ? null : new HiddenView(marker.getString("by"), marker.getString("reason"),
+                instant(marker, "at"));
+    }
+
+    static Document hiddenMarker(HiddenView hidden) {
+        return hidden == null ? null
+                : new Document("by", hidden.by()).append("reason", hidden.reason()).append("at", date(hidden.at()));
     }
 }

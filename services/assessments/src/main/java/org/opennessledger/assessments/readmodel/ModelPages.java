@@ -112,7 +112,8 @@ public final class ModelPages {
                 .append("proposedAt", Docs.date(claim.proposedAt()))
                 .append("agreeCount", claim.agreeCount())
                 .append("disagreeCount", claim.disagreeCount())
-                .append("openDisputeId", claim.openDisputeId());
+                .append("openDisputeId", claim.openDisputeId())
+                .append("hidden", claim.hidden() != null);
         DocumentUpdates.update(collection, claim.modelId(), null, null, page -> {
             List<Document> claims = Docs.documents(page, "claims");
             int index = indexOf(claims, claim.claimId());
@@ -126,10 +127,22 @@ public final class ModelPages {
     }
 
     public Optional<ModelView> find(String modelId) {
+        return find(modelId, true);
+    }
+
+    /** The model page; without {@code includeHidden}, claims a moderator hid are left out. */
+    public Optional<ModelView> find(String modelId, boolean includeHidden) {
         if (modelId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(collection.find(eq(DocumentUpdates.ID, modelId)).first()).map(ModelPages::toView);
+        return Optional.ofNullable(collection.find(eq(DocumentUpdates.ID, modelId)).first()).map(ModelPages::toView)
+                .map(model -> includeHidden ? model : withoutHiddenClaims(model));
+    }
+
+    private static ModelView withoutHiddenClaims(ModelView model) {
+        return new ModelView(model.modelId(), model.name(), model.producer(), model.description(),
+                model.registeredBy(), model.registeredAt(), model.releases(),
+                model.claims().stream().filter(c -> !c.hidden()).toList(), model.protection());
     }
 
     public List<ModelSummaryView> list() {
@@ -187,7 +200,7 @@ public final class ModelPages {
                         c.getString("component"), c.getString("openness"), c.getString("licence"),
                         c.getString("status"), Docs.bool(c, "locked"), c.getString("authorId"),
                         Docs.instant(c, "proposedAt"), Docs.integer(c, "agreeCount"),
-                        Docs.integer(c, "disagreeCount"), c.getString("openDisputeId")))
+                        Docs.integer(c, "disagreeCount"), c.getString("openDisputeId"), Docs.bool(c, "hidden")))
                 .toList();
         Document protection = page.get("protection", Document.class);
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),

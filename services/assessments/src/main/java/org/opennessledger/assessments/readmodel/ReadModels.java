@@ -23,9 +23,10 @@ public final class ReadModels {
     public static final String DEBATES = "debates";
     public static final String ARGUMENT_REVISIONS = "argument_revisions";
     public static final String DISPUTES = "disputes";
+    public static final String FLAGS = "flags";
 
     public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
-            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, DEBATES, ARGUMENT_REVISIONS, DISPUTES);
+            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS);
 
     private final ClaimPages claimPages;
     private final ModelPages modelPages;
@@ -33,6 +34,7 @@ public final class ReadModels {
     private final Timeline timeline;
     private final Debates debates;
     private final Disputes disputes;
+    private final Flags flags;
 
     public ReadModels(MongoDatabase database) {
         Objects.requireNonNull(database, "database");
@@ -43,6 +45,7 @@ public final class ReadModels {
         this.timeline = new Timeline(database.getCollection(HISTORY));
         this.debates = new Debates(database.getCollection(DEBATES), database.getCollection(ARGUMENT_REVISIONS));
         this.disputes = new Disputes(database.getCollection(DISPUTES));
+        this.flags = new Flags(database.getCollection(FLAGS));
     }
 
     public ClaimPages claimPages() {
@@ -69,6 +72,10 @@ public final class ReadModels {
         return disputes;
     }
 
+    public Flags flags() {
+        return flags;
+    }
+
     /**
      * Declares the indexes a real MongoDB needs for the non-{@code _id} reads. Idempotent.
      * (mongo-java-server accepts the calls and ignores non-unique indexes.)
@@ -86,6 +93,7 @@ public final class ReadModels {
                 Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
+        database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
     }
 
     /** Drops every read-model collection: the first step of a rebuild (then reset the processor's tokens). */

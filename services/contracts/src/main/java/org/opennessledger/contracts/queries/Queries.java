@@ -2,7 +2,8 @@ package org.opennessledger.contracts.queries;
 
 /**
  * Read-side questions. Each is answered by a projection in the assessments service; the response
- * type is named beside each record.
+ * type is named beside each record. {@code includeHidden} asks for content moderators hid, with
+ * its marker; only moderators' requests set it (hidden content is otherwise left out).
  */
 public final class Queries {
     private Queries() {
@@ -13,7 +14,11 @@ public final class Queries {
     }
 
     /** → {@code Optional<ModelView>}. */
-    public record GetModel(String modelId) {
+    public record GetModel(String modelId, boolean includeHidden) {
+        /** As the public sees it: without hidden content. */
+        public GetModel(String modelId) {
+            this(modelId, false);
+        }
     }
 
     /** → {@code MatrixView}: every release × every component, current accepted status. */
@@ -21,7 +26,11 @@ public final class Queries {
     }
 
     /** → {@code Optional<ClaimView>}. */
-    public record GetClaim(String claimId) {
+    public record GetClaim(String claimId, boolean includeHidden) {
+        /** As the public sees it: without hidden content. */
+        public GetClaim(String claimId) {
+            this(claimId, false);
+        }
     }
 
     /** → {@code List<AssessmentVersionView>}, version 1 first; empty when the release is unknown or unassessed. */
@@ -41,7 +50,11 @@ public final class Queries {
     }
 
     /** → {@code List<ArgumentView>}: the claim's debate, oldest first (replies name their parent). */
-    public record ListArguments(String claimId) {
+    public record ListArguments(String claimId, boolean includeHidden) {
+        /** As the public sees it: without hidden content. */
+        public ListArguments(String claimId) {
+            this(claimId, false);
+        }
     }
 
     /** → {@code Optional<DisputeView>}. */

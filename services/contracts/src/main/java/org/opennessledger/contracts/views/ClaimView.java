@@ -7,7 +7,8 @@ import org.opennessledger.contracts.values.Evidence;
 /**
  * A claim's page. {@code reviews} are the active reviews (one per reviewer);
  * {@code reviewHistory} keeps every review ever given, including replaced ones.
- * {@code producerResponse} is the model producer's marked response, if any.
+ * {@code producerResponse} is the model producer's marked response, if any; {@code hidden} is set
+ * when a moderator hid the claim (only moderators read it then).
  * {@code openDisputeId} is set while a dispute is open: the claim then shows as DISPUTED (its
  * status still counts in the assessment, flagged) and takes no reviews.
  */
@@ -17,7 +18,7 @@ public record ClaimView(String claimId, String modelId, String releaseId, String
                         String policyVersion, Instant statusSince, String supersededBy,
                         String supersededReason, int agreeCount, int disagreeCount,
                         List<ReviewView> reviews, List<ReviewView> reviewHistory, String openDisputeId,
-                        ProducerResponseView producerResponse) {
+                        ProducerResponseView producerResponse, HiddenView hidden) {
 
     /** A claim without a producer response. */
     public ClaimView(String claimId, String modelId, String releaseId, String component, String openness,
@@ -27,6 +28,6 @@ public record ClaimView(String claimId, String modelId, String releaseId, String
                      List<ReviewView> reviewHistory, String openDisputeId) {
         this(claimId, modelId, releaseId, component, openness, licence, evidence, rationale, authorId, proposedAt,
                 status, locked, policyVersion, statusSince, supersededBy, supersededReason, agreeCount, disagreeCount,
-                reviews, reviewHistory, openDisputeId, null);
+                reviews, reviewHistory, openDisputeId, null, null);
     }
 }
