@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.SecurityRequirement;
 import io.vertx.openapi.validation.RequestValidator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,9 @@ public final class GatewayVerticle extends VerticleBase {
             // Authentication first, validation second (RouterBuilder's own order would validate first).
             route.setDoSecurity(false).setDoValidation(false);
             if (!operation.getSecurityRequirements().isEmpty()) {
-                route.addHandler(bearerAuth);
+                // An empty requirement ({}) beside bearerAuth makes the token optional.
+                boolean optional = operation.getSecurityRequirements().stream().anyMatch(SecurityRequirement::isEmpty);
+                route.addHandler(optional ? bearerAuth.optional() : bearerAuth);
             }
             route.addHandler(new RequestValidationHandler(validator, operation));
             route.addHandler(handler);

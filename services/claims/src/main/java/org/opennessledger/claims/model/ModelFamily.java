@@ -17,6 +17,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.opennessledger.claims.Actors;
 import org.opennessledger.claims.CommandChecks;
 import org.opennessledger.claims.claim.Claim;
@@ -51,6 +52,9 @@ import org.opennessledger.contracts.values.Role;
  * family already recorded of that claim (a replayed or redelivered event) changes nothing.
  */
 // Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
+// Revision 1 added the producer, protection and displaced claims to the state: Axon ignores older
+// snapshots (its RevisionSnapshotFilter) and loads those families from their events instead.
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ModelFamily {

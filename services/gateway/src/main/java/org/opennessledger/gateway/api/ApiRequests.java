@@ -33,6 +33,12 @@ final class ApiRequests {
     record ProducerResponse(String text, List<EvidenceInput> evidence, String reason) {
     }
 
+    record Flag(String claimId, String argumentId, String reason, String text) {
+    }
+
+    record ModerationReason(String reason) {
+    }
+
     /** {@code protected} is a Java keyword: the field is named for what it asks. */
     record SetModelProtection(@JsonProperty("protected") Boolean protect, String reason) {
     }

@@ -57,7 +57,7 @@ final class ClaimEndpoints {
 
     private void getClaim(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
-        queries.optional(new GetClaim(claimId), ClaimView.class)
+        queries.optional(new GetClaim(claimId, RoleChecks.isModerator(ctx)), ClaimView.class)
                 .map(claim -> claim.orElseThrow(() -> noClaim(claimId)))
                 .onSuccess(claim -> JsonBodies.respond(ctx, 200, claim))
                 .onFailure(ctx::fail);

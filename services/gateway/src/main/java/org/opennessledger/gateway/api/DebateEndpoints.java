@@ -39,8 +39,9 @@ final class DebateEndpoints {
 
     private void listArguments(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
-        existingClaim(claimId)
-                .compose(claim -> queries.list(new ListArguments(claimId), ArgumentView.class))
+        boolean includeHidden = RoleChecks.isModerator(ctx);
+        existingClaim(claimId, includeHidden)
+                .compose(claim -> queries.list(new ListArguments(claimId, includeHidden), ArgumentView.class))
                 .onSuccess(arguments -> JsonBodies.respond(ctx, 200, arguments))
                 .onFailure(ctx::fail);
     }
@@ -48,7 +49,7 @@ final class DebateEndpoints {
     private void getArgument(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
         String argumentId = ctx.pathParam("argumentId");
-        argument(claimId, argumentId)
+        argument(claimId, argumentId, RoleChecks.isModerator(ctx))
                 .map(found -> found.orElseThrow(() -> ApiException.notFound(
                         "Claim '" + claimId + "' has no argument with id '" + argumentId + "'.")))
                 .onSuccess(argument -> JsonBodies.respond(ctx, 200, argument))
@@ -81,14 +82,18 @@ final class DebateEndpoints {
                 .onFailure(ctx::fail);
     }
 
-    private Future<ClaimView> existingClaim(String claimId) {
-        return queries.optional(new GetClaim(claimId), ClaimView.class)
+    private Future<ClaimView> existingClaim(String claimId, boolean includeHidden) {
+        return queries.optional(new GetClaim(claimId, includeHidden), ClaimView.class)
                 .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)));
     }
 
     /** The contracts have no query for one argument: it is found in its claim's debate. */
-    private Future<Optional<ArgumentView>> argument(String claimId, String argumentId) {
-        return queries.list(new ListArguments(claimId), ArgumentView.class)
+    Future<Optional<ArgumentView>> argument(String claimId, String argumentId) {
+        return argument(claimId, argumentId, false);
+    }
+
+    Future<Optional<ArgumentView>> argument(String claimId, String argumentId, boolean includeHidden) {
+        return queries.list(new ListArguments(claimId, includeHidden), ArgumentView.class)
                 .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
     }
 

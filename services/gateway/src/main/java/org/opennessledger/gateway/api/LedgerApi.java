@@ -17,7 +17,9 @@ public final class LedgerApi {
         ModelEndpoints models = new ModelEndpoints(queries, writes);
         models.register(handlers);
         new ClaimEndpoints(queries, writes).register(handlers);
-        new DebateEndpoints(queries, writes).register(handlers);
+        DebateEndpoints debates = new DebateEndpoints(queries, writes);
+        debates.register(handlers);
+        new ModerationEndpoints(queries, writes, debates).register(handlers);
         new DisputeEndpoints(queries, writes).register(handlers);
         new AssessmentEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);

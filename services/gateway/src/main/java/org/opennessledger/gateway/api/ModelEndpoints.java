@@ -67,7 +67,8 @@ final class ModelEndpoints {
 
     private void getModel(RoutingContext ctx) {
         String modelId = ctx.pathParam("modelId");
-        model(modelId)
+        queries.optional(new GetModel(modelId, RoleChecks.isModerator(ctx)), ModelView.class)
+                .map(model -> model.orElseThrow(() -> noModel(modelId)))
                 .onSuccess(model -> JsonBodies.respond(ctx, 200, model))
                 .onFailure(ctx::fail);
     }

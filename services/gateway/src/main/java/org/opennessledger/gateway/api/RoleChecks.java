@@ -12,6 +12,11 @@ final class RoleChecks {
     private RoleChecks() {
     }
 
+    /** Whether the caller is a moderator (false for anonymous callers of public operations). */
+    static boolean isModerator(RoutingContext ctx) {
+        return BearerAuthHandler.optionalActor(ctx).map(actor -> actor.has(Role.MODERATOR)).orElse(false);
+    }
+
     static void requireModerator(RoutingContext ctx, String action) {
         if (!BearerAuthHandler.actor(ctx).has(Role.MODERATOR)) {
             throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role 'moderator'.");

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.ProblemType;
@@ -20,14 +21,33 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
     private final KeycloakTokenVerifier verifier;
     private final String realm;
 
+    private final boolean optional;
+
     public BearerAuthHandler(KeycloakTokenVerifier verifier, String realm) {
+        this(verifier, realm, false);
+    }
+
+    private BearerAuthHandler(KeycloakTokenVerifier verifier, String realm, boolean optional) {
         this.verifier = verifier;
         this.realm = realm;
+        this.optional = optional;
+    }
+
+    /**
+     * For public operations that show more to some roles: a request without a token passes as
+     * anonymous; a token that is sent must be valid.
+     */
+    public BearerAuthHandler optional() {
+        return new BearerAuthHandler(verifier, realm, true);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         String authorization = ctx.request().getHeader("Authorization");
+        if ((authorization == null || authorization.isBlank()) && optional) {
+            ctx.next();
+            return;
+        }
         if (authorization == null || authorization.isBlank()) {
             ctx.fail(unauthorized("This action needs a bearer token: send 'Authorization: Bearer <access token>' "
                     + "with an access token of the Keycloak realm '" + realm + "'.", null));
@@ -54,6 +74,11 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
                 ctx.fail(result.cause());
             }
         });
+    }
+
+    /** The actor, when the request carried a valid token (always on routes that require one). */
+    public static Optional<Actor> optionalActor(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(ACTOR_KEY));
     }
 
     /** The authenticated actor; only on routes behind this handler. */
