@@ -26,6 +26,7 @@ import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetModel;
 import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
+import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
@@ -33,6 +34,7 @@ import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.HiddenView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.ModelView;
@@ -147,5 +149,20 @@ class HidingTest {
                 "reviewer", null);
         assertThat(queue()).singleElement().satisfies(item ->
                 assertThat(item.summary()).isEqualTo("1 flag on claim c1: other — still wrong"));
+
+        // Moderators see every flag of the claim: the open one first, then the dismissed one with why.
+        List<FlaggedItemView> flags = readSide.query(new ListClaimFlags("c1"), multipleInstancesOf(FlaggedItemView.class));
+        assertThat(flags).singleElement().satisfies(item -> {
+            assertThat(item.argumentId()).isNull();
+            assertThat(item.state()).isEqualTo("OPEN");
+            assertThat(item.flags()).extracting(FlaggedItemView.Flag::flagId).containsExactly("f3", "f1");
+            FlaggedItemView.Flag dismissed = item.flags().get(1);
+            assertThat(dismissed.reason()).isEqualTo("misleading");
+            assertThat(dismissed.text()).isEqualTo("wrong licence");
+            assertThat(dismissed.outcome()).isEqualTo("dismissed");
+            assertThat(dismissed.settledBy()).isEqualTo("mia");
+            assertThat(dismissed.settledReason()).isEqualTo("the licence is right");
+            assertThat(item.flags().get(0).outcome()).isNull();
+        });
     }
 }

@@ -21,11 +21,13 @@ import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
+import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
 import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
+import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
@@ -105,6 +107,11 @@ public class ReadModelQueries {
     }
 
     /** @throws IllegalArgumentException when the state is not OPEN, TAKEN or APPEALED (any case) */
+    @QueryHandler
+    public List<FlaggedItemView> handle(ListClaimFlags query) {
+        return readModels.flags().ofClaim(query.claimId());
+    }
+
     @QueryHandler
     public List<ModerationQueueItemView> handle(GetModerationQueue query) {
         Instant now = clock.instant();

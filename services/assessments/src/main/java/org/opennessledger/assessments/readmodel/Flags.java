@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.ModerationQueueItemView;
 
 /**
@@ -62,13 +63,33 @@ public final class Flags {
             List<Document> closed = Docs.documents(item, "closed");
             for (Document flag : Docs.documents(item, "open")) {
                 closed.add(new Document(flag).append("outcome", outcome).append("by", moderatorId)
-                        .append("reason", reason).append("closedAt", Docs.date(context.timestamp())));
+                        .append("settledReason", reason).append("closedAt", Docs.date(context.timestamp())));
             }
             item.put("closed", closed);
             item.put("open", List.of());
             item.put("state", CLOSED);
             item.put("firstFlaggedAt", null);
         });
+    }
+
+    /** The claim's flagged items, the claim itself first, with every flag (open ones first in each). */
+    public List<FlaggedItemView> ofClaim(String claimId) {
+        List<FlaggedItemView> items = new ArrayList<>();
+        collection.find(eq("claimId", claimId)).forEach(item -> {
+            List<FlaggedItemView.Flag> flags = new ArrayList<>();
+            Docs.documents(item, "open").forEach(flag -> flags.add(flagView(flag)));
+            Docs.documents(item, "closed").forEach(flag -> flags.add(flagView(flag)));
+            items.add(new FlaggedItemView(claimId, item.getString("argumentId"), item.getString("state"), flags));
+        });
+        items.sort(Comparator.comparing((FlaggedItemView item) -> item.argumentId() != null)
+                .thenComparing(item -> item.argumentId() == null ? "" : item.argumentId()));
+        return items;
+    }
+
+    private static FlaggedItemView.Flag flagView(Document flag) {
+        return new FlaggedItemView.Flag(flag.getString("flagId"), flag.getString("flaggerId"), flag.getString("reason"),
+                flag.getString("text"), Docs.instant(flag, "at"), flag.getString("outcome"), flag.getString("by"),
+                flag.getString("settledReason"), Docs.instant(flag, "closedAt"));
     }
 
     /** Items with open flags, for the moderation queue; age counts from the first open flag. */

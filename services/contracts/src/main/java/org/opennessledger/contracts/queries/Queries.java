@@ -71,4 +71,8 @@ public final class Queries {
      */
     public record GetModerationQueue(String state) {
     }
+
+    /** → {@code List<FlaggedItemView>}: the claim's flagged items (the claim first, then arguments), for moderators. */
+    public record ListClaimFlags(String claimId) {
+    }
 }

@@ -13,7 +13,9 @@ import org.opennessledger.contracts.moderation.FlagReason;
 import org.opennessledger.contracts.moderation.HideContent;
 import org.opennessledger.contracts.moderation.UnhideContent;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
@@ -39,6 +41,7 @@ final class ModerationEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("flagContent", this::flagContent);
+        handlers.put("listClaimFlags", this::listClaimFlags);
         handlers.put("hideClaim", ctx -> moderate(ctx, false, HideContent::new, "Hid"));
         handlers.put("unhideClaim", ctx -> moderate(ctx, false, UnhideContent::new, "Unhid"));
         handlers.put("dismissFlagsOnClaim", ctx -> moderate(ctx, false, DismissFlags::new, "Dismissed the flags on"));
@@ -62,6 +65,13 @@ final class ModerationEndpoints {
         writes.send(ctx, new FlagContent(body.claimId(), argumentId, flagId, reason, body.text()),
                         "Flagged " + (argumentId == null ? "claim " + body.claimId() : "argument " + argumentId))
                 .onSuccess(done -> writes.answer(ctx, 201, null, () -> Future.succeededFuture(Optional.of(flag))))
+                .onFailure(ctx::fail);
+    }
+
+    private void listClaimFlags(RoutingContext ctx) {
+        RoleChecks.requireModerator(ctx, "Reading flags");
+        queries.list(new ListClaimFlags(ctx.pathParam("claimId")), FlaggedItemView.class)
+                .onSuccess(items -> JsonBodies.respond(ctx, 200, items))
                 .onFailure(ctx::fail);
     }
 

@@ -48,6 +48,11 @@ class FlagsAndHidingEndToEndTest {
                     assertThat(item.get("summary").asText()).contains("abuse").contains("<script>");
                 });
 
+        assertThat(api.get("/api/claims/" + claimId + "/flags", "bob").status()).isEqualTo(403);
+        JsonNode flags = api.get("/api/claims/" + claimId + "/flags", "mia").body();
+        assertThat(flags.get(0).get("argumentId").asText()).isEqualTo(rude);
+        assertThat(flags.at("/0/flags/0/text").asText()).isEqualTo("an insult <script>alert(1)</script>");
+
         var hidden = api.post(arguments + "/" + rude + "/hide", "mia", Map.of("reason", "personal attack"));
         assertThat(hidden.status()).as(String.valueOf(hidden.body())).isEqualTo(200);
         assertThat(hidden.body().at("/hidden/reason").asText()).isEqualTo("personal attack");
@@ -68,6 +73,8 @@ class FlagsAndHidingEndToEndTest {
                 .isEqualTo("Only idiots believe this.");
         assertThat(list(api.get("/api/moderation/queue", "mia").body()))
                 .noneSatisfy(item -> assertThat(item.get("id").asText()).isEqualTo(claimId + "/" + rude));
+        assertThat(api.get("/api/claims/" + claimId + "/flags", "mia").body().at("/0/flags/0/outcome").asText())
+                .isEqualTo("hidden");
 
         int before = list(api.get(arguments, "noah").body()).size();
         var refusedReply = api.post(arguments, "carol", Map.of("stance", "con", "parentArgumentId", rude,

@@ -62,6 +62,7 @@ class ModerationRoleMatrixTest {
         assertThat(api.post("/api/flags", "carol", Map.of("claimId", proposal, "argumentId", argument,
                 "reason", "abuse", "text", "x")).status()).isEqualTo(201);
         Map<String, String> reason = Map.of("reason", "moderation");
+        endpoints.put("GET flags", user -> api.get("/api/claims/" + proposal + "/flags", user));
         endpoints.put("hide claim", user -> api.post("/api/claims/" + proposal + "/hide", user, reason));
         endpoints.put("dismiss claim flags", user -> api.post("/api/claims/" + proposal + "/flags/dismiss", user, reason));
         endpoints.put("hide argument", user -> api.post(argumentPath + "/hide", user, reason));
@@ -91,6 +92,7 @@ class ModerationRoleMatrixTest {
         assertThat(endpoints.get("resolve").apply("noah").status()).isEqualTo(200);
         assertThat(endpoints.get("protect").apply("mia").status()).isEqualTo(200);
         assertThat(api.put(protection, "noah", Map.of("protected", false, "reason", "done")).status()).isEqualTo(200);
+        assertThat(endpoints.get("GET flags").apply("mia").status()).isEqualTo(200);
         assertThat(endpoints.get("dismiss claim flags").apply("mia").status()).isEqualTo(200);
         assertThat(endpoints.get("hide claim").apply("mia").status()).isEqualTo(200);
         assertThat(api.post("/api/claims/" + proposal + "/unhide", "noah", reason).status()).isEqualTo(200);
