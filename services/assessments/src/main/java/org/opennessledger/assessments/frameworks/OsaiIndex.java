@@ -1,0 +1,65 @@
+package org.opennessledger.assessments.frameworks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The European Open Source AI Index's openness dimensions, grouped in categories, in the two
+ * lists the index has used: the current one of 12 dimensions (since March 2026) and the previous
+ * one of 14, which also had {@code package} and {@code api} under access. Dimension ids are the
+ * index's own YAML keys. (Facts about the index; its texts are not reproduced here.)
+ */
+public enum OsaiIndex {
+
+    CURRENT_12("osai-index-12", Map.of(
+            "availability", List.of("datasources_basemodel", "datasources_endmodel", "weights_basemodel",
+                    "weights_endmodel", "trainingcode"),
+            "documentation", List.of("code", "hardware_architecture", "preprint", "paper", "modelcard", "datasheet"),
+            "access", List.of("licenses"))),
+    LEGACY_14("osai-index-14", Map.of(
+            "availability", List.of("datasources_basemodel", "datasources_endmodel", "weights_basemodel",
+                    "weights_endmodel", "trainingcode"),
+            "documentation", List.of("code", "hardware_architecture", "preprint", "paper", "modelcard", "datasheet"),
+            "access", List.of("package", "api", "licenses")));
+
+    private final String version;
+    private final Map<String, List<String>> categories;
+
+    OsaiIndex(String version, Map<String, List<String>> byCategory) {
+        this.version = version;
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        // in the order the index presents its categories
+        for (String category : List.of("availability", "documentation", "access")) {
+            ordered.put(category, List.copyOf(byCategory.get(category)));
+        }
+        this.categories = java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    /** A stable id for this dimension list, recorded with every score computed from it. */
+    public String version() {
+        return version;
+    }
+
+    /** Category to its dimensions, in the index's order. */
+    public Map<String, List<String>> categories() {
+        return categories;
+    }
+
+    public List<String> dimensions() {
+        List<String> all = new ArrayList<>();
+        categories.values().forEach(all::addAll);
+        return List.copyOf(all);
+    }
+
+    public static Optional<OsaiIndex> fromVersion(String version) {
+        for (OsaiIndex list : values()) {
+            if (list.version.equals(version)) {
+                return Optional.of(list);
+            }
+        }
+        return Optional.empty();
+    }
+}
