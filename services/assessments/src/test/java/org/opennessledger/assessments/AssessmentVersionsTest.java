@@ -1,6 +1,7 @@
 package org.opennessledger.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
@@ -41,6 +42,7 @@ import org.opennessledger.contracts.views.AssessmentDiffView;
 import org.opennessledger.contracts.views.AssessmentDiffView.ComponentChangeView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.FrameworkScoresView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ReleaseView;
@@ -73,10 +75,19 @@ class AssessmentVersionsTest {
         readSide.awaitProjected();
 
         List<AssessmentVersionView> versions = versions(SMALL);
-        assertThat(versions).containsExactly(new AssessmentVersionView(LLAMA, SMALL, 1, acceptance.getTimestamp(),
+        assertThat(versions).usingRecursiveFieldByFieldElementComparatorIgnoringFields("scores")
+                .containsExactly(new AssessmentVersionView(LLAMA, SMALL, 1, acceptance.getTimestamp(),
                 "c1", "ClaimAccepted", List.of(C1),
                 new AssessmentDiffView(0, 1, List.of(new ComponentChangeView("final-weights", "added", null, C1)))));
         assertThat(version(SMALL, 1)).contains(versions.get(0));
+        // Scored with the version: open end-model weights are 1 of the OSAI index's 12 dimensions, and
+        // OSAID still misses data information and code (the parameters are met).
+        FrameworkScoresView scores = versions.get(0).scores();
+        assertThat(scores.osaiIndex().score()).isCloseTo(1.0 / 12, within(1e-12));
+        assertThat(scores.osaiIndex().classes()).containsEntry("weights_endmodel", "open")
+                .containsEntry("weights_basemodel", "");
+        assertThat(scores.osaid().qualifies()).isFalse();
+        assertThat(scores.osaid().failing()).containsOnlyKeys("data-information", "code");
 
         ReleaseView release = model().releases().get(0);
         assertThat(release.assessmentVersion()).isEqualTo(1);
@@ -85,8 +96,12 @@ class AssessmentVersionsTest {
 
         MatrixView matrix = readSide.query(new GetMatrix(), instanceOf(MatrixView.class));
         assertThat(matrix.components()).hasSize(ComponentId.values().length).startsWith("model-architecture-code");
-        assertThat(matrix.rows()).containsExactly(new MatrixView.Row(LLAMA, "Llama 3", SMALL, "LLAMA-3.1-8B", 1,
+        assertThat(matrix.rows()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("scores")
+                .containsExactly(new MatrixView.Row(LLAMA, "Llama 3", SMALL, "LLAMA-3.1-8B", 1,
                 Map.of("final-weights", C1)));
+        // the matrix shows the same scores as the current assessment version
+        assertThat(matrix.rows().get(0).scores()).isEqualTo(scores);
+        assertThat(release.scores()).isEqualTo(scores);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Openness;
 
 /**
  * The European Open Source AI Index's openness dimensions, grouped in categories, in the two
@@ -52,6 +54,36 @@ public enum OsaiIndex {
         List<String> all = new ArrayList<>();
         categories.values().forEach(all::addAll);
         return List.copyOf(all);
+    }
+
+    /** The ledger component each dimension reads (ADR 0008). */
+    public static final Map<String, ComponentId> COMPONENTS = Map.ofEntries(
+            Map.entry("datasources_basemodel", ComponentId.BASE_TRAINING_DATA),
+            Map.entry("datasources_endmodel", ComponentId.FINE_TUNING_DATA),
+            Map.entry("weights_basemodel", ComponentId.BASE_MODEL_WEIGHTS),
+            Map.entry("weights_endmodel", ComponentId.FINAL_WEIGHTS),
+            Map.entry("trainingcode", ComponentId.TRAINING_CODE),
+            Map.entry("code", ComponentId.CODE_DOCUMENTATION),
+            Map.entry("hardware_architecture", ComponentId.TRAINING_SETUP_DOCUMENTATION),
+            Map.entry("preprint", ComponentId.PREPRINT),
+            Map.entry("paper", ComponentId.PEER_REVIEWED_PAPER),
+            Map.entry("modelcard", ComponentId.MODEL_CARD),
+            Map.entry("datasheet", ComponentId.DATA_CARD),
+            Map.entry("licenses", ComponentId.LICENCE_TERMS),
+            Map.entry("package", ComponentId.PACKAGE),
+            Map.entry("api", ComponentId.API_ACCESS));
+
+    /**
+     * The dimension classes an assessment implies: each dimension takes the openness of its
+     * component's accepted claim; not-applicable, or no accepted claim, is no class.
+     */
+    public Map<String, String> classesOf(Map<ComponentId, Openness> assessed) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        for (String dimension : dimensions()) {
+            Openness openness = assessed.get(COMPONENTS.get(dimension));
+            classes.put(dimension, openness == null || openness == Openness.NOT_APPLICABLE ? "" : openness.id());
+        }
+        return classes;
     }
 
     public static Optional<OsaiIndex> fromVersion(String version) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.opennessledger.assessments.frameworks.Frameworks;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
@@ -22,12 +23,14 @@ import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
 import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
+import org.opennessledger.contracts.queries.Queries.ListFrameworks;
 import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.FlaggedItemView;
+import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
@@ -107,6 +110,11 @@ public class ReadModelQueries {
     }
 
     /** @throws IllegalArgumentException when the state is not OPEN, TAKEN or APPEALED (any case) */
+    @QueryHandler
+    public List<FrameworkView> handle(ListFrameworks query) {
+        return Frameworks.all();
+    }
+
     @QueryHandler
     public List<FlaggedItemView> handle(ListClaimFlags query) {
         return readModels.flags().ofClaim(query.claimId());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.opennessledger.assessments.frameworks.FrameworkScores;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.views.AssessedComponentView;
@@ -257,10 +258,12 @@ public final class AssessmentVersions {
                 .map(c -> new ComponentChangeView(c.getString("component"), c.getString("kind"),
                         component(c.get("before", Document.class)), component(c.get("after", Document.class))))
                 .toList();
+        List<AssessedComponentView> components = components(doc, "components");
         return new AssessmentVersionView(doc.getString("modelId"), doc.getString("releaseId"),
                 Docs.integer(doc, "version"), Docs.instant(doc, "publishedAt"), doc.getString("causedByClaimId"),
-                doc.getString("causedByEvent"), components(doc, "components"),
-                new AssessmentDiffView(Docs.integer(diff, "fromVersion"), Docs.integer(diff, "toVersion"), changes));
+                doc.getString("causedByEvent"), components,
+                new AssessmentDiffView(Docs.integer(diff, "fromVersion"), Docs.integer(diff, "toVersion"), changes),
+                FrameworkScores.of(components));
     }
 
     static String headId(String modelId, String releaseId) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.opennessledger.assessments.frameworks.FrameworkScores;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
@@ -167,7 +168,7 @@ public final class ModelPages {
                 Map<String, AssessedComponentView> cells = new LinkedHashMap<>();
                 release.components().forEach(c -> cells.put(c.component(), c));
                 rows.add(new MatrixView.Row(model.modelId(), model.name(), release.releaseId(), release.name(),
-                        release.assessmentVersion(), cells));
+                        release.assessmentVersion(), cells, release.scores()));
             }
         }
         return new MatrixView(Arrays.stream(ComponentId.values()).map(ComponentId::id).toList(), rows);
@@ -193,7 +194,8 @@ public final class ModelPages {
                         Docs.localDate(r, "releaseDate"), r.getString("baseModel"), List.copyOf(Docs.strings(r, "links")),
                         r.getString("registeredBy"), Docs.instant(r, "registeredAt"),
                         Docs.integer(r, "assessmentVersion"), AssessmentVersions.components(r, "components").stream()
-                                .map(c -> c.withOpenDispute(openDisputes.get(c.claimId()))).toList()))
+                                .map(c -> c.withOpenDispute(openDisputes.get(c.claimId()))).toList(),
+                        FrameworkScores.of(AssessmentVersions.components(r, "components"))))
                 .toList();
         List<ClaimSummaryView> claims = Docs.documents(page, "claims").stream()
                 .map(c -> new ClaimSummaryView(c.getString("claimId"), modelId, c.getString("releaseId"),

@@ -75,4 +75,8 @@ public final class Queries {
     /** → {@code List<FlaggedItemView>}: the claim's flagged items (the claim first, then arguments), for moderators. */
     public record ListClaimFlags(String claimId) {
     }
+
+    /** → {@code List<FrameworkView>}: the frameworks assessments are scored under, with their mappings. */
+    public record ListFrameworks() {
+    }
 }

@@ -30,7 +30,11 @@ public enum ComponentId {
     TRAINING_SETUP_DOCUMENTATION("training-setup-documentation", "Hardware / training-setup documentation", Kind.DOCUMENTATION),
     PACKAGE("package", "Installable package", Kind.ACCESS),
     API_ACCESS("api-access", "API access", Kind.ACCESS),
-    LICENCE_TERMS("licence-terms", "Licence terms", Kind.LICENSING);
+    LICENCE_TERMS("licence-terms", "Licence terms", Kind.LICENSING),
+    // Added for the OSAI index, which scores the base model's weights apart from the end model's
+    // and documents code apart from publishing it (ADR 0008).
+    BASE_MODEL_WEIGHTS("base-model-weights", "Base-model weights", Kind.PARAMETERS),
+    CODE_DOCUMENTATION("code-documentation", "Code documentation", Kind.DOCUMENTATION);
 
     /** Broad grouping, used for display and by framework mappings. */
     public enum Kind { CODE, PARAMETERS, DATA, DOCUMENTATION, ACCESS, LICENSING }

@@ -9,5 +9,13 @@ import java.util.List;
  */
 public record AssessmentVersionView(String modelId, String releaseId, int version, Instant publishedAt,
                                     String causedByClaimId, String causedByEvent,
-                                    List<AssessedComponentView> components, AssessmentDiffView diff) {
+                                    List<AssessedComponentView> components, AssessmentDiffView diff,
+                                    FrameworkScoresView scores) {
+
+    /** A version without its framework scores. */
+    public AssessmentVersionView(String modelId, String releaseId, int version, Instant publishedAt,
+                                 String causedByClaimId, String causedByEvent, List<AssessedComponentView> components,
+                                 AssessmentDiffView diff) {
+        this(modelId, releaseId, version, publishedAt, causedByClaimId, causedByEvent, components, diff, null);
+    }
 }

@@ -7,6 +7,12 @@ import java.util.Map;
 public record MatrixView(List<String> components, List<Row> rows) {
 
     public record Row(String modelId, String modelName, String releaseId, String releaseName,
-                      int assessmentVersion, Map<String, AssessedComponentView> cells) {
+                      int assessmentVersion, Map<String, AssessedComponentView> cells, FrameworkScoresView scores) {
+
+        /** A row without framework scores. */
+        public Row(String modelId, String modelName, String releaseId, String releaseName, int assessmentVersion,
+                   Map<String, AssessedComponentView> cells) {
+            this(modelId, modelName, releaseId, releaseName, assessmentVersion, cells, null);
+        }
     }
 }

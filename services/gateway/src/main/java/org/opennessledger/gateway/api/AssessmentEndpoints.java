@@ -10,8 +10,10 @@ import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
+import org.opennessledger.contracts.queries.Queries.ListFrameworks;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.gateway.bus.QueryRunner;
@@ -31,6 +33,9 @@ final class AssessmentEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("getMatrix", this::getMatrix);
+        handlers.put("listFrameworks", ctx -> queries.list(new ListFrameworks(), FrameworkView.class)
+                .onSuccess(frameworks -> JsonBodies.respond(ctx, 200, frameworks))
+                .onFailure(ctx::fail));
         handlers.put("listAssessmentVersions", this::listAssessmentVersions);
         handlers.put("getAssessmentVersion", this::getAssessmentVersion);
         handlers.put("getModelHistory", this::getModelHistory);

@@ -1,0 +1,51 @@
+package org.opennessledger.platform.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.opennessledger.platform.api.CoreLoopEndToEndTest.list;
+import static org.opennessledger.platform.api.CoreLoopEndToEndTest.registerModelWithRelease;
+import static org.opennessledger.platform.api.DisputeEndToEndTest.acceptedClaim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Framework scores travel with assessment versions, release pages and the matrix; the frameworks describe themselves. */
+class FrameworkScoresEndToEndTest {
+
+    private final LedgerClient api = SharedPlatform.client();
+
+    @Test
+    void anAcceptedOpenWeightsClaimIsScoredInEveryView() {
+        String modelId = registerModelWithRelease(api, "alice");
+        acceptedClaim(api, modelId); // final weights, open, Apache-2.0
+
+        JsonNode version = api.get("/api/models/" + modelId + "/releases/base-7b/assessments/1").body();
+        assertThat(version.at("/scores/osaiIndex/version").asText()).isEqualTo("osai-index-12");
+        assertThat(version.at("/scores/osaiIndex/score").asDouble()).isCloseTo(1.0 / 12, within(1e-9));
+        assertThat(version.at("/scores/osaiIndex/classes/weights_endmodel").asText()).isEqualTo("open");
+        assertThat(version.at("/scores/osaid/qualifies").asBoolean()).isFalse();
+        assertThat(version.at("/scores/osaid/failing").has("parameters")).isFalse();
+        assertThat(version.at("/scores/osaid/failing").has("code")).isTrue();
+
+        JsonNode release = api.get("/api/models/" + modelId + "/releases/base-7b").body();
+        assertThat(release.get("scores")).isEqualTo(version.get("scores"));
+        JsonNode row = list(api.get("/api/matrix").body().get("rows")).stream()
+                .filter(r -> modelId.equals(r.get("modelId").asText())).findFirst().orElseThrow();
+        assertThat(row.get("scores")).isEqualTo(version.get("scores"));
+    }
+
+    @Test
+    void theFrameworksListTheirVersionsAndHowTheirCriteriaMapOntoComponents() {
+        List<JsonNode> frameworks = list(api.get("/api/frameworks").body());
+        assertThat(frameworks).extracting(f -> f.get("id").asText()).containsExactly("osai-index", "osaid");
+        JsonNode osai = frameworks.get(0);
+        assertThat(osai.get("criteria")).hasSize(12);
+        assertThat(list(osai.get("criteria"))).anySatisfy(criterion -> {
+            assertThat(criterion.get("id").asText()).isEqualTo("weights_basemodel");
+            assertThat(criterion.get("group").asText()).isEqualTo("availability");
+            assertThat(criterion.get("components").get(0).asText()).isEqualTo("base-model-weights");
+        });
+        assertThat(frameworks.get(1).get("version").asText()).isEqualTo("osaid-1.0");
+    }
+}
