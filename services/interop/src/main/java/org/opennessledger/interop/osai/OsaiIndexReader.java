@@ -1,0 +1,98 @@
+package org.opennessledger.interop.osai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opennessledger.assessments.frameworks.OsaiIndex;
+
+/**
+ * Reads OSAI index model files of the current (12 dimensions) and the previous (14 dimensions)
+ * layout. Refuses, with the line and the reason, what is not YAML, has no header, or gives a
+ * dimension a class the index does not know; keys it does not know are listed, not fatal.
+ */
+public final class OsaiIndexReader {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> HEADERS = Set.of("system", "project");
+    private static final Set<String> OTHER_KNOWN_KEYS = Set.of("org");
+    private static final Set<String> CLASSES = Set.of("open", "partial", "closed", "");
+
+    private OsaiIndexReader() {
+    }
+
+    public static OsaiIndexFile read(String yaml) throws OsaiFormatException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new OsaiFormatException(line, "not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new OsaiFormatException(0, "not a model file: expected a mapping with a system: header");
+        }
+        String header = HEADERS.stream().filter(root::has).findFirst().orElseThrow(() ->
+                new OsaiFormatException(0, "no header: a model file starts with system: (or project: in old files)"));
+        JsonNode head = root.get(header);
+        String name = text(head, "name");
+        if (name == null) {
+            throw new OsaiFormatException(lineOf(yaml, header), header + ".name is required");
+        }
+        OsaiIndex list = root.has("package") || root.has("api") ? OsaiIndex.LEGACY_14 : OsaiIndex.CURRENT_12;
+        Map<String, OsaiIndexFile.Dimension> dimensions = new LinkedHashMap<>();
+        for (String dimension : list.dimensions()) {
+            JsonNode node = root.get(dimension);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            String cls = text(node, "class");
+            cls = cls == null ? "" : cls.toLowerCase(Locale.ROOT);
+            if (!CLASSES.contains(cls)) {
+                throw new OsaiFormatException(lineOf(yaml, dimension), dimension + ".class is '" + text(node, "class")
+                        + "'; the index knows open, partial and closed (or empty)");
+            }
+            dimensions.put(dimension, new OsaiIndexFile.Dimension(cls, text(node, "link"), text(node, "notes")));
+        }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(key -> {
+            if (!HEADERS.contains(key) && !OTHER_KNOWN_KEYS.contains(key) && !list.dimensions().contains(key)) {
+                unknown.add(key);
+            }
+        });
+        return new OsaiIndexFile(header, name, text(head, "link"), text(root.get("org"), "name"), list,
+                java.util.Collections.unmodifiableMap(dimensions), List.copyOf(unknown));
+    }
+
+    /** A scalar's text, stripped; null when absent, null or blank. */
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        String value = node.asText().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The 1-based line of a top-level key, for messages (0 when not found). */
+    private static int lineOf(String yaml, String key) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(yaml);
+        if (!matcher.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < matcher.start(); i++) {
+            if (yaml.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
