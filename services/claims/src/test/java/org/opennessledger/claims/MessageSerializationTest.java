@@ -68,6 +68,8 @@ import org.opennessledger.contracts.moderation.HideContent;
 import org.opennessledger.contracts.moderation.UnhideContent;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ClaimImported;
+import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
@@ -133,6 +135,9 @@ class MessageSerializationTest {
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 7, null),
             new AcceptedClaimWithdrawn("llama-3", RELEASE_TARGET, ID, 8, OTHER),
             new ReinstateClaim(ID, OTHER),
+            new ImportClaim(ID, RELEASE_TARGET, Openness.PARTIAL, null, EVIDENCE, "from the index", "import:osai-index/1",
+                    "models/Llama.yaml"),
+            new ClaimImported("llama-3", RELEASE_TARGET, ID, "ab12", "import:osai-index/1", null),
             new FlagContent(ID, null, OTHER, FlagReason.PERSONAL_DATA, "an e-mail address"),
             new ContentFlagged(ID, RELEASE_TARGET, OTHER, DISPUTE, "bob", FlagReason.OFF_TOPIC, "about another model"),
             new HideContent(ID, OTHER, "abuse"),

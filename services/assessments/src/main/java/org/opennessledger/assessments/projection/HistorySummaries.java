@@ -26,6 +26,7 @@ import org.opennessledger.contracts.moderation.ContentHidden;
 import org.opennessledger.contracts.moderation.ContentUnhidden;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ClaimImported;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
@@ -131,6 +132,11 @@ final class HistorySummaries {
     static String of(ProducerResponsePosted e) {
         return "response from the producer (" + e.producerOrg() + ") on claim " + e.claimId() + ", posted by "
                 + e.authorId();
+    }
+
+    static String of(ClaimImported e) {
+        return "claim " + e.claimId() + " imported for " + describe(e.target()) + " under " + e.importPolicy()
+                + (e.source() == null ? "" : " from " + e.source());
     }
 
     static String of(ModelProtected e) {

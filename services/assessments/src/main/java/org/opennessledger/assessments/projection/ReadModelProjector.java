@@ -41,6 +41,7 @@ import org.opennessledger.contracts.moderation.ContentUnhidden;
 import org.opennessledger.contracts.moderation.FlagsDismissed;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ClaimImported;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
@@ -205,6 +206,12 @@ public class ReadModelProjector {
         claim.ifPresent(models::refreshClaim);
         models.refreshAssessments(event.target().modelId());
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
+                event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimImported event, EventMessage<?> message) {
+        timeline.record(context(message), HistorySummaries.of(event), event.modelId(), event.target().releaseId(),
                 event.claimId());
     }
 

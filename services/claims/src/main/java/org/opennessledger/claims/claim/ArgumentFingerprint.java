@@ -9,13 +9,13 @@ import java.util.List;
 import org.opennessledger.contracts.values.Evidence;
 
 /** SHA-256 of an argument's text and evidence, to tell whether an edit changes anything. */
-final class ArgumentFingerprint {
+public final class ArgumentFingerprint {
 
     private ArgumentFingerprint() {
     }
 
     /** Every value is length-prefixed (null marked apart from ""), so different contents never share an input. */
-    static String of(String text, List<Evidence> evidence) {
+    public static String of(String text, List<Evidence> evidence) {
         MessageDigest digest = sha256();
         add(digest, text);
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(evidence.size()).array());

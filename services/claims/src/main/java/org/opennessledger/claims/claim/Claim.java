@@ -159,6 +159,18 @@ public class Claim {
                 modelProducer));
     }
 
+    /**
+     * An imported fact: accepted under the import policy that brought it and final at once (reviews
+     * cannot reopen it); a newer claim accepted by reviewers supersedes it like any other.
+     */
+    public Claim(ClaimProposed proposed, String importPolicy) {
+        apply(proposed);
+        apply(new ClaimAccepted(proposed.claimId(), proposed.target(), importPolicy, 0, 0));
+        apply(new ClaimLocked(proposed.claimId(), proposed.target(), ClaimStatus.ACCEPTED, importPolicy),
+                MetaData.with(LedgerMetaData.REASON, "imported under " + importPolicy
+                        + ": final as imported; a newer accepted claim supersedes it"));
+    }
+
     @CommandHandler
     public void handle(ReviewClaim command, MetaData metaData, ConsensusPolicyProvider policies,
                        DeadlineManager deadlines) {

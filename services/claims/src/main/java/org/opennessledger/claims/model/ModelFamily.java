@@ -20,14 +20,18 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.opennessledger.claims.Actors;
 import org.opennessledger.claims.CommandChecks;
+import org.opennessledger.claims.claim.ArgumentFingerprint;
 import org.opennessledger.claims.claim.Claim;
 import org.opennessledger.claims.licence.InvalidLicenceExpression;
 import org.opennessledger.claims.licence.LicenceExpressionParser;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
+import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ClaimImported;
+import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
@@ -52,7 +56,7 @@ import org.opennessledger.contracts.values.Role;
  * family already recorded of that claim (a replayed or redelivered event) changes nothing.
  */
 // Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
-// Revision 1 added the producer, protection and displaced claims to the state: Axon ignores older
+// Revision 1 added the producer, protection, displaced claims and imported facts to the state: Axon ignores older
 // snapshots (its RevisionSnapshotFilter) and loads those families from their events instead.
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -68,6 +72,8 @@ public class ModelFamily {
     public static final int MAX_EVIDENCE = 20;
     public static final int MAX_RATIONALE = 10000;
     public static final int MAX_MODERATION_REASON = 2000;
+    /** Import policies name where facts came from, e.g. "import:osai-index/1". */
+    public static final String IMPORT_POLICY_PREFIX = "import:";
 
     @AggregateIdentifier
     private String modelId;
@@ -85,6 +91,8 @@ public class ModelFamily {
      * Record/Withdraw about a claim that is not newer than this is a replay and changes nothing.
      */
     private Map<String, Long> claimSequences = new HashMap<>();
+    /** Target key to the fingerprint of the fact last imported for it: the same fact again changes nothing. */
+    private Map<String, String> importedFacts = new HashMap<>();
     /** Accepted claims a proposer needs while the family is protected; null when it is not protected. */
     private Integer protectedWithMinimum;
     /** The producer named at registration (claims carry it, so a producer's own organisation is known). */
@@ -164,6 +172,54 @@ public class ModelFamily {
                 actor.subject(), policyVersion, producer));
     }
 
+    /**
+     * Records a fact from another index as an accepted, final claim under an explicit import policy.
+     * The claim's author is the importer ("importer:osai-index" for "import:osai-index/1"); the
+     * command's actor (an admin, or the platform) stays in the metadata. Importing the fact already
+     * imported for the target changes nothing, even if reviewers accepted another claim since.
+     */
+    @CommandHandler
+    public void handle(ImportClaim command, MetaData metaData) throws Exception {
+        Actors.requireRole(metaData, "importing a claim", Role.ADMIN, Role.SYSTEM);
+        ClaimTarget target = command.target();
+        if (target.releaseId() != null && !releaseIds.contains(target.releaseId())) {
+            throw CommandRejected.notFound("release " + target.releaseId() + " is not registered for model " + modelId);
+        }
+        String policy = CommandChecks.text(command.importPolicy(), "importPolicy", 1, MAX_VERSION);
+        if (!policy.startsWith(IMPORT_POLICY_PREFIX)) {
+            throw CommandRejected.invalid("importPolicy must start with '" + IMPORT_POLICY_PREFIX + "', got " + policy);
+        }
+        Openness openness = CommandChecks.required(command.openness(), "openness");
+        String licence = command.licence() == null || command.licence().isBlank() ? null
+                : licence(command.licence(), openness);
+        List<Evidence> evidence = command.evidence();
+        if (evidence.isEmpty() || evidence.size() > MAX_EVIDENCE) {
+            throw CommandRejected.invalid("an imported claim needs 1 to " + MAX_EVIDENCE + " pieces of evidence, got "
+                    + evidence.size());
+        }
+        String rationale = CommandChecks.text(command.rationale(), "rationale", 1, MAX_RATIONALE);
+        String source = CommandChecks.optionalText(command.source(), "source", MAX_RATIONALE);
+        String fingerprint = importFingerprint(openness, licence, rationale, evidence);
+        if (fingerprint.equals(importedFacts.get(target.key()))) {
+            return; // this fact is already imported for the target
+        }
+        String claimId = CommandChecks.uuid(command.claimId(), "claimId");
+        String importer = "importer:" + policy.substring(IMPORT_POLICY_PREFIX.length()).replaceFirst("/.*$", "");
+        apply(new ClaimImported(modelId, target, claimId, fingerprint, policy, source));
+        createNew(Claim.class, () -> new Claim(new ClaimProposed(claimId, target, openness, licence, evidence,
+                rationale, importer, policy, producer), policy));
+    }
+
+    /** What identifies an imported fact: not when it was retrieved, so a re-import on another day matches. */
+    private static String importFingerprint(Openness openness, String licence, String rationale, List<Evidence> evidence) {
+        StringBuilder fact = new StringBuilder(openness.id()).append('\u0000').append(licence).append('\u0000')
+                .append(rationale);
+        for (Evidence item : evidence) {
+            fact.append('\u0000').append(item.url()).append('\u0000').append(item.quote());
+        }
+        return ArgumentFingerprint.of(fact.toString(), List.of());
+    }
+
     @CommandHandler
     public void handle(ProtectModel command, MetaData metaData, ProtectionPolicy protection) {
         Actor moderator = Actors.requireRole(metaData, "protecting a model", Role.MODERATOR);
@@ -220,6 +276,11 @@ public class ModelFamily {
     void on(ModelFamilyRegistered event) {
         modelId = event.modelId();
         producer = event.producer();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimImported event) {
+        importedFacts.put(event.target().key(), event.fingerprint());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,10 @@
 package org.opennessledger.claims.model;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.equalTo;
 import static org.opennessledger.claims.Rejections.rejected;
 import static org.opennessledger.claims.TestActors.admin;
 import static org.opennessledger.claims.TestActors.as;
@@ -19,11 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.AggregateCommandTargetResolver;
 import org.opennessledger.claims.policy.ConsensusPolicy;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
+import org.opennessledger.contracts.claims.ClaimAccepted;
+import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
+import org.opennessledger.contracts.models.ClaimImported;
+import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
@@ -34,6 +43,7 @@ import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
+import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
@@ -462,6 +472,75 @@ class ModelFamilyTest {
                 .when(proposal(TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r"), reviewer("dave"))
                 .expectEvents(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, "MIT", List.of(EVIDENCE), "r", "dave",
                         "v1", "Meta"));
+    }
+
+    // --- imports ---
+
+    private static ImportClaim imported(Openness openness, String rationale) {
+        return new ImportClaim(CLAIM, TARGET, openness, null, List.of(EVIDENCE), rationale, "import:osai-index/1",
+                "models/Llama.yaml");
+    }
+
+    @Test
+    void an_import_creates_a_claim_authored_by_the_importer_accepted_and_locked_under_the_import_policy() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(imported(Openness.OPEN, "weights on Hugging Face"), admin("ada"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(event -> event instanceof ClaimImported imported && imported.claimId().equals(CLAIM)
+                                && imported.importPolicy().equals("import:osai-index/1")
+                                && imported.source().equals("models/Llama.yaml")),
+                        equalTo(new ClaimProposed(CLAIM, TARGET, Openness.OPEN, null, List.of(EVIDENCE),
+                                "weights on Hugging Face", "importer:osai-index", "import:osai-index/1", "Meta")),
+                        equalTo(new ClaimAccepted(CLAIM, TARGET, "import:osai-index/1", 0, 0)),
+                        equalTo(new ClaimLocked(CLAIM, TARGET, ClaimStatus.ACCEPTED, "import:osai-index/1")),
+                        andNoMore())));
+    }
+
+    @Test
+    void importing_the_same_fact_again_changes_nothing_even_on_another_day_but_a_changed_fact_is_a_new_claim() {
+        ClaimImported first = new ClaimImported(MODEL, TARGET, OTHER_CLAIM, fingerprintOf(imported(Openness.OPEN, "r")),
+                "import:osai-index/1", "models/Llama.yaml");
+        Evidence laterRetrieval = new Evidence(EVIDENCE.url(), EVIDENCE.quote(), LocalDate.of(2026, 1, 1), null);
+        fixture.given(REGISTERED, RELEASE_REGISTERED, first)
+                .when(new ImportClaim(CLAIM, TARGET, Openness.OPEN, null, List.of(laterRetrieval), "r",
+                        "import:osai-index/1", "history.jsonl@abc"), admin("ada"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED, first)
+                .when(imported(Openness.PARTIAL, "r"), admin("ada"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(matches(events -> ((List<?>) events).size() == 4)));
+    }
+
+    /** The fingerprint the family records, read from the event an import produces. */
+    private String fingerprintOf(ImportClaim command) {
+        List<Object> events = new java.util.ArrayList<>();
+        fixture.given(REGISTERED, RELEASE_REGISTERED).when(command, admin("ada"))
+                .expectEventsMatching(payloadsMatching(matches(list -> events.addAll((List<?>) list))));
+        return ((ClaimImported) events.get(0)).fingerprint();
+    }
+
+    @Test
+    void only_admins_or_the_platform_import_and_the_policy_must_say_it_is_an_import() {
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(imported(Openness.OPEN, "r"), reviewer("alice"))
+                .expectException(rejected(Reason.FORBIDDEN, "importing a claim needs the admin or system role"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new ImportClaim(CLAIM, TARGET, Openness.OPEN, null, List.of(EVIDENCE), "r", "v1", null),
+                        admin("ada"))
+                .expectException(rejected(Reason.INVALID, "importPolicy must start with 'import:'"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, RELEASE_REGISTERED)
+                .when(new ImportClaim(CLAIM, TARGET, Openness.OPEN, null, List.of(), "r", "import:x/1", null),
+                        admin("ada"))
+                .expectException(rejected(Reason.INVALID, "an imported claim needs 1 to 20 pieces of evidence"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(imported(Openness.OPEN, "r"), admin("ada"))
+                .expectException(rejected(Reason.NOT_FOUND, "release " + RELEASE + " is not registered"))
+                .expectNoEvents();
     }
 
     // --- replays: a command not newer than what the family saw of the claim changes nothing ---
