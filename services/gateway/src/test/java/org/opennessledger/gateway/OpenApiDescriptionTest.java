@@ -63,7 +63,7 @@ class OpenApiDescriptionTest {
                 "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
                 "setModelProtection", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
-                "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument");
+                "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the
@@ -82,7 +82,7 @@ class OpenApiDescriptionTest {
         for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
                 "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest", "ArgumentRequest", "ArgumentEditRequest",
                 "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest",
-                "SetModelProtectionRequest", "ProducerResponseRequest", "FlagRequest", "ModerationReasonRequest")) {
+                "SetModelProtectionRequest", "ProducerResponseRequest", "FlagRequest", "ModerationReasonRequest", "ImportFilesRequest")) {
             assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
         }
     }

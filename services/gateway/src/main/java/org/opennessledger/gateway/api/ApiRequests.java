@@ -39,6 +39,12 @@ final class ApiRequests {
     record ModerationReason(String reason) {
     }
 
+    record ImportFile(String name, String content) {
+    }
+
+    record ImportFiles(List<ImportFile> files, LocalDate retrievedOn) {
+    }
+
     /** {@code protected} is a Java keyword: the field is named for what it asks. */
     record SetModelProtection(@JsonProperty("protected") Boolean protect, String reason) {
     }

@@ -23,6 +23,7 @@ public final class LedgerApi {
         new DisputeEndpoints(queries, writes).register(handlers);
         new AssessmentEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);
+        new ImportEndpoints(writes).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

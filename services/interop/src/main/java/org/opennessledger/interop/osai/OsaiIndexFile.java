@@ -6,11 +6,12 @@ import org.opennessledger.assessments.frameworks.OsaiIndex;
 
 /**
  * One model file of the OSAI index, as read: the model's name and organisation from its header
- * ({@code system:} in current files, {@code project:} in the oldest), the dimension list the file
+ * ({@code system:} in current files, {@code project:} in the oldest) with the end model's name
+ * when given, the dimension list the file
  * follows, and each dimension's class, link and notes. Dimensions a file leaves out are absent.
  */
-public record OsaiIndexFile(String header, String name, String link, String organisation, OsaiIndex dimensionList,
-                            Map<String, Dimension> dimensions, List<String> unknownKeys) {
+public record OsaiIndexFile(String header, String name, String link, String organisation, String endModel,
+                            OsaiIndex dimensionList, Map<String, Dimension> dimensions, List<String> unknownKeys) {
 
     /** {@code cls} is open, partial, closed, or "" (not applicable / not filled in). */
     public record Dimension(String cls, String link, String notes) {

@@ -67,7 +67,8 @@ public final class OsaiIndexReader {
                 unknown.add(key);
             }
         });
-        return new OsaiIndexFile(header, name, text(head, "link"), text(root.get("org"), "name"), list,
+        return new OsaiIndexFile(header, name, text(head, "link"), text(root.get("org"), "name"),
+                text(head, "endmodelname"), list,
                 java.util.Collections.unmodifiableMap(dimensions), List.copyOf(unknown));
     }
 

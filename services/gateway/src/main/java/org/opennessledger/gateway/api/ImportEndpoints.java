@@ -1,0 +1,94 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opennessledger.contracts.models.ImportClaim;
+import org.opennessledger.contracts.values.Role;
+import org.opennessledger.gateway.auth.BearerAuthHandler;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+import org.opennessledger.gateway.http.ProblemType;
+import org.opennessledger.interop.osai.OsaiFormatException;
+import org.opennessledger.interop.osai.OsaiIndexImport;
+import org.opennessledger.interop.osai.OsaiIndexReader;
+
+/**
+ * Imports through commands (admins): every imported fact gets its history and its actor. Each file
+ * is reported on its own: a file that cannot be read changes nothing and the others still import.
+ */
+final class ImportEndpoints {
+
+    private final WriteFlow writes;
+
+    ImportEndpoints(WriteFlow writes) {
+        this.writes = writes;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("importOsaiIndex", this::importOsaiIndex);
+    }
+
+    private void importOsaiIndex(RoutingContext ctx) {
+        if (!BearerAuthHandler.actor(ctx).has(Role.ADMIN)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Importing needs the role 'admin'.");
+        }
+        ApiRequests.ImportFiles body = JsonBodies.read(ctx, ApiRequests.ImportFiles.class);
+        LocalDate retrievedOn = body.retrievedOn() != null ? body.retrievedOn() : LocalDate.now();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (ApiRequests.ImportFile file : body.files()) {
+            chain = chain.compose(ignored -> importFile(ctx, file, retrievedOn).map(report -> {
+                reports.add(report);
+                return null;
+            }));
+        }
+        chain.onSuccess(done -> writes.answer(ctx, 200, null,
+                        () -> Future.succeededFuture(Optional.of(Map.of("files", reports)))))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<Map<String, Object>> importFile(RoutingContext ctx, ApiRequests.ImportFile file, LocalDate date) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("name", file.name());
+        OsaiIndexImport.Plan plan;
+        try {
+            plan = OsaiIndexImport.plan(OsaiIndexReader.read(file.content()), file.name(), date);
+        } catch (OsaiFormatException e) {
+            report.put("error", e.getMessage());
+            return Future.succeededFuture(report);
+        } catch (IllegalArgumentException e) {
+            report.put("error", e.getMessage());
+            return Future.succeededFuture(report);
+        }
+        report.put("modelId", plan.modelId());
+        report.put("skipped", plan.skipped());
+        String reason = "Imported " + file.name() + " from the OSAI index";
+        Future<Void> chain = writes.send(ctx, plan.family(), reason).<Void>mapEmpty()
+                .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error))
+                .compose(ignored -> writes.send(ctx, plan.release(), reason).<Void>mapEmpty()
+                        .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error)));
+        for (ImportClaim claim : plan.claims()) {
+            chain = chain.compose(ignored -> writes.send(ctx, claim, reason).mapEmpty());
+        }
+        return chain.map(done -> {
+                    report.put("claims", plan.claims().size());
+                    return report;
+                })
+                .recover(error -> {
+                    report.put("error", error instanceof ApiException api ? api.detail() : String.valueOf(error));
+                    return Future.succeededFuture(report);
+                });
+    }
+
+    /** The family exists from an earlier import (or was registered by hand): its claims still import. */
+    private static boolean alreadyThere(Throwable error) {
+        return error instanceof ApiException api && api.type() == ProblemType.CONFLICT;
+    }
+}
