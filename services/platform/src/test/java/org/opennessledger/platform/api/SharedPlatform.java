@@ -31,6 +31,12 @@ final class SharedPlatform {
         return client;
     }
 
+    /** The shared platform's HTTP port (started on first use). */
+    static synchronized int port() {
+        client();
+        return platform.httpPort();
+    }
+
     /** Starts a separate platform with extra settings (the caller closes it). */
     static Platform start(Map<String, String> overrides) {
         return start(overrides, newDataDir());

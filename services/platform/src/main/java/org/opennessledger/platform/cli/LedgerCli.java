@@ -1,0 +1,173 @@
+package org.opennessledger.platform.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The ledger's command line for what is done through the API with an admin's token: imports.
+ * {@code ./ledger import osai <dir|file>} calls it. The token comes from Keycloak with the
+ * ledger-cli client (password grant); the defaults are the development realm's admin, whose
+ * password is a documented development value, never a production secret.
+ */
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = LedgerCli.Import.class,
+        description = "Openness Ledger command line")
+public final class LedgerCli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FILES_PER_REQUEST = 10;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line; returns the exit code (0 ok, 1 some file failed, 2 bad usage or unreachable). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LedgerCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    @Command(name = "import", description = "Import files of another index through the API (as an admin)")
+    static final class Import implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "Format: osai (OSAI index model files)")
+        String format;
+
+        @Parameters(index = "1", description = "A model file, or a directory of them (*.yaml, *.yml)")
+        Path path;
+
+        @Option(names = "--api", description = "Ledger URL (default ${DEFAULT-VALUE})",
+                defaultValue = "${env:LEDGER_API_URL:-http://127.0.0.1:8080}")
+        String api;
+
+        @Option(names = "--keycloak", description = "Keycloak URL (default ${DEFAULT-VALUE})",
+                defaultValue = "${env:LEDGER_KEYCLOAK_URL:-http://127.0.0.1:8180}")
+        String keycloak;
+
+        @Option(names = "--realm", defaultValue = "${env:LEDGER_KEYCLOAK_REALM:-openness}")
+        String realm;
+
+        @Option(names = "--user", description = "An admin of the realm (default ${DEFAULT-VALUE})",
+                defaultValue = "${env:LEDGER_ADMIN_USER:-ada}")
+        String user;
+
+        @Option(names = "--password", description = "Default: LEDGER_ADMIN_PASSWORD, else the dev realm's",
+                defaultValue = "${env:LEDGER_ADMIN_PASSWORD:-ada-pass}")
+        String password;
+
+        @Option(names = "--retrieved-on", description = "Date the evidence is recorded as retrieved on (default today)")
+        LocalDate retrievedOn;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!"osai".equals(format)) {
+                err.println("unknown format '" + format + "': this version imports osai (OSAI index model files)");
+                return 2;
+            }
+            List<Path> files = files(path);
+            if (files.isEmpty()) {
+                err.println("no .yaml or .yml files at " + path);
+                return 2;
+            }
+            String token;
+            try {
+                token = token();
+            } catch (IOException e) {
+                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
+                return 2;
+            }
+            int failed = 0;
+            for (int from = 0; from < files.size(); from += FILES_PER_REQUEST) {
+                List<Map<String, String>> batch = new ArrayList<>();
+                for (Path file : files.subList(from, Math.min(files.size(), from + FILES_PER_REQUEST))) {
+                    batch.add(Map.of("name", file.getFileName().toString(), "content", Files.readString(file)));
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("files", batch);
+                if (retrievedOn != null) {
+                    body.put("retrievedOn", retrievedOn.toString());
+                }
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + "/api/admin/imports/osai-index"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    err.println("the ledger answered " + answer.statusCode() + ": " + answer.body());
+                    return 2;
+                }
+                for (JsonNode report : JSON.readTree(answer.body()).get("files")) {
+                    if (report.hasNonNull("error")) {
+                        failed++;
+                        err.println(report.get("name").asText() + ": " + report.get("error").asText());
+                    } else {
+                        out.println(report.get("name").asText() + " → " + report.get("modelId").asText() + ": "
+                                + report.get("claims").asInt() + " claims"
+                                + (report.get("skipped").isEmpty() ? "" : ", skipped " + report.get("skipped")));
+                    }
+                }
+            }
+            out.println(files.size() - failed + " of " + files.size() + " files imported");
+            return failed == 0 ? 0 : 1;
+        }
+
+        private static List<Path> files(Path path) throws IOException {
+            if (Files.isRegularFile(path)) {
+                return List.of(path);
+            }
+            if (!Files.isDirectory(path)) {
+                return List.of();
+            }
+            try (Stream<Path> all = Files.list(path)) {
+                return all.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            }
+        }
+
+        private String token() throws IOException, InterruptedException {
+            String form = "grant_type=password&client_id=ledger-cli&username=" + encode(user) + "&password="
+                    + encode(password);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
+                            + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("Keycloak answered " + answer.statusCode() + " for user " + user);
+            }
+            return JSON.readTree(answer.body()).get("access_token").asText();
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}
