@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.interop.Datasets;
+import org.opennessledger.interop.osai.OsaiIndexFile;
+import org.opennessledger.interop.osai.OsaiIndexReader;
 
 /**
  * The OSAI index's model files imported through the API with an admin's real token: every file is
@@ -74,6 +76,30 @@ class OsaiImportEndToEndTest {
         assertThat(api.get("/api/models/bark/history").body().size()).isEqualTo(history.size());
         assertThat(api.get("/api/models/bark/releases/bark").body().get("assessmentVersion"))
                 .isEqualTo(bark.get("assessmentVersion"));
+    }
+
+    @Test
+    void anExportReadsBackAsTheImportedFileAndImportingItChangesNothing() throws Exception {
+        Path barkFile = Datasets.dir().resolve("osai-index/models/Bark.yaml");
+        importInBatches(List.of(Map.of("name", "models/Bark.yaml", "content", Files.readString(barkFile))));
+        int historyBefore = api.get("/api/models/bark/history").body().size();
+
+        var export = api.get("/api/exports/osai-index/bark");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/yaml");
+        OsaiIndexFile original = OsaiIndexReader.read(Files.readString(barkFile));
+        OsaiIndexFile exported = OsaiIndexReader.read(export.raw().body());
+        assertThat(exported.name()).isEqualTo("Bark");
+        assertThat(exported.organisation()).isEqualTo("Suno");
+        assertThat(exported.classes()).isEqualTo(original.classes());
+        assertThat(exported.dimensions().get("weights_basemodel").link())
+                .isEqualTo(original.dimensions().get("weights_basemodel").link());
+
+        List<JsonNode> reports = importInBatches(List.of(Map.of("name", "export/bark.yaml",
+                "content", export.raw().body())));
+        assertThat(reports.get(0).has("error")).isFalse();
+        assertThat(api.get("/api/models/bark/history").body().size()).isEqualTo(historyBefore);
+        assertThat(api.get("/api/exports/osai-index/no-such-model").status()).isEqualTo(404);
     }
 
     @Test
