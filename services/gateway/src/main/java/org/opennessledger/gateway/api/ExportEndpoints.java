@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.interop.matrix.MatrixCsv;
 import org.opennessledger.interop.osai.OsaiIndexExport;
 import org.opennessledger.interop.osai.OsaiIndexWriter;
 
@@ -29,6 +32,12 @@ final class ExportEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("exportOsaiIndex", this::exportOsaiIndex);
+        handlers.put("exportMatrixCsv", ctx -> queries.one(new GetMatrix(), MatrixView.class)
+                .onSuccess(matrix -> ctx.response()
+                        .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
+                        .putHeader("Content-Disposition", "attachment; filename=\"openness-matrix.csv\"")
+                        .end(MatrixCsv.write(matrix)))
+                .onFailure(ctx::fail));
     }
 
     private void exportOsaiIndex(RoutingContext ctx) {

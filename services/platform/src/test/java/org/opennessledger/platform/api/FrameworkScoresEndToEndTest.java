@@ -33,6 +33,12 @@ class FrameworkScoresEndToEndTest {
         JsonNode row = list(api.get("/api/matrix").body().get("rows")).stream()
                 .filter(r -> modelId.equals(r.get("modelId").asText())).findFirst().orElseThrow();
         assertThat(row.get("scores")).isEqualTo(version.get("scores"));
+
+        var csv = api.get("/api/exports/matrix.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String line = csv.raw().body().lines().filter(l -> l.startsWith(modelId + ",")).findFirst().orElseThrow();
+        assertThat(line).contains(",open,Apache-2.0,").endsWith(",0.0833,false");
     }
 
     @Test
