@@ -137,7 +137,7 @@ public final class Platform implements AutoCloseable {
                 // Events inherit who, why and the request's correlation id from the command that caused them.
                 .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
                         LedgerMetaData.ACTOR_ID, LedgerMetaData.ACTOR_ROLES, LedgerMetaData.REASON,
-                        LedgerMetaData.CORRELATION_ID, LedgerMetaData.PRODUCER_ORG)))
+                        LedgerMetaData.CORRELATION_ID, LedgerMetaData.PRODUCER_ORG, LedgerMetaData.EFFECTIVE_AT)))
                 .registerComponent(DeadlineManager.class, c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                             .scheduler(deadlineScheduler)

@@ -1,5 +1,7 @@
 package org.opennessledger.assessments.projection;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
@@ -383,6 +385,20 @@ public class ReadModelProjector {
         return claim;
     }
 
+    /** An imported change is dated when it happened in its source; anything else when it was stored. */
+    private static Instant effectiveAt(MetaData metaData, Instant stored) {
+        String effective = text(metaData, LedgerMetaData.EFFECTIVE_AT);
+        if (effective == null) {
+            return stored;
+        }
+        try {
+            return Instant.parse(effective);
+        } catch (DateTimeParseException e) {
+            log.warn("ignoring malformed {} metadata '{}'", LedgerMetaData.EFFECTIVE_AT, effective);
+            return stored;
+        }
+    }
+
     static EventContext context(EventMessage<?> message) {
         Long position = null;
         if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
@@ -390,7 +406,7 @@ public class ReadModelProjector {
             position = tokenPosition.isPresent() ? tokenPosition.getAsLong() : null;
         }
         MetaData metaData = message.getMetaData();
-        return new EventContext(message.getIdentifier(), position, message.getTimestamp(),
+        return new EventContext(message.getIdentifier(), position, effectiveAt(metaData, message.getTimestamp()),
                 message.getPayloadType().getSimpleName(), text(metaData, LedgerMetaData.ACTOR_ID),
                 text(metaData, LedgerMetaData.ACTOR_ROLES), text(metaData, LedgerMetaData.REASON),
                 text(metaData, LedgerMetaData.CORRELATION_ID));

@@ -39,7 +39,8 @@ final class ApiRequests {
     record ModerationReason(String reason) {
     }
 
-    record ImportFile(String name, String content) {
+    /** {@code effectiveAt}: when this version of the file was made (a commit's date), for history replays. */
+    record ImportFile(String name, String content, java.time.OffsetDateTime effectiveAt, String source) {
     }
 
     record ImportFiles(List<ImportFile> files, LocalDate retrievedOn) {

@@ -3,6 +3,8 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.models.ImportClaim;
+import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Role;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
@@ -57,9 +60,21 @@ final class ImportEndpoints {
     private Future<Map<String, Object>> importFile(RoutingContext ctx, ApiRequests.ImportFile file, LocalDate date) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("name", file.name());
+        Map<String, Object> dated = Map.of();
+        if (file.effectiveAt() != null) {
+            Instant effectiveAt = file.effectiveAt().toInstant();
+            if (effectiveAt.isAfter(Instant.now().plus(Duration.ofDays(1)))) {
+                report.put("error", "effectiveAt " + file.effectiveAt() + " is in the future");
+                return Future.succeededFuture(report);
+            }
+            dated = Map.of(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString());
+            date = file.effectiveAt().toLocalDate();
+        }
+        Map<String, Object> metaData = dated;
+        String source = file.source() != null && !file.source().isBlank() ? file.source() : file.name();
         OsaiIndexImport.Plan plan;
         try {
-            plan = OsaiIndexImport.plan(OsaiIndexReader.read(file.content()), file.name(), date);
+            plan = OsaiIndexImport.plan(OsaiIndexReader.read(file.content()), source, date);
         } catch (OsaiFormatException e) {
             report.put("error", e.getMessage());
             return Future.succeededFuture(report);
@@ -69,13 +84,13 @@ final class ImportEndpoints {
         }
         report.put("modelId", plan.modelId());
         report.put("skipped", plan.skipped());
-        String reason = "Imported " + file.name() + " from the OSAI index";
-        Future<Void> chain = writes.send(ctx, plan.family(), reason).<Void>mapEmpty()
+        String reason = "Imported " + source + " from the OSAI index";
+        Future<Void> chain = writes.send(ctx, plan.family(), reason, metaData).<Void>mapEmpty()
                 .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error))
-                .compose(ignored -> writes.send(ctx, plan.release(), reason).<Void>mapEmpty()
+                .compose(ignored -> writes.send(ctx, plan.release(), reason, metaData).<Void>mapEmpty()
                         .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error)));
         for (ImportClaim claim : plan.claims()) {
-            chain = chain.compose(ignored -> writes.send(ctx, claim, reason).mapEmpty());
+            chain = chain.compose(ignored -> writes.send(ctx, claim, reason, metaData).mapEmpty());
         }
         return chain.map(done -> {
                     report.put("claims", plan.claims().size());

@@ -32,7 +32,12 @@ final class WriteFlow {
     }
 
     Future<Object> send(RoutingContext ctx, Object command, String reason) {
-        return commands.send(command, BearerAuthHandler.actor(ctx), reason, CorrelationIdHandler.correlationId(ctx));
+        return send(ctx, command, reason, Map.of());
+    }
+
+    Future<Object> send(RoutingContext ctx, Object command, String reason, Map<String, ?> extraMetaData) {
+        return commands.send(command, BearerAuthHandler.actor(ctx), reason, CorrelationIdHandler.correlationId(ctx),
+                extraMetaData);
     }
 
     /**

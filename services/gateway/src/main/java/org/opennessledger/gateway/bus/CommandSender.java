@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,6 +38,12 @@ public final class CommandSender {
 
     /** Completes with the handler's result once the command's events are stored. */
     public Future<Object> send(Object command, Actor actor, String reason, String correlationId) {
+        return send(command, actor, reason, correlationId, Map.of());
+    }
+
+    /** As {@link #send(Object, Actor, String, String)}, with more metadata (e.g. an import's effective date). */
+    public Future<Object> send(Object command, Actor actor, String reason, String correlationId,
+                               Map<String, ?> extraMetaData) {
         MetaData metaData = MetaData.with(LedgerMetaData.ACTOR_ID, actor.subject())
                 .and(LedgerMetaData.ACTOR_ROLES, actor.rolesAsString())
                 .and(LedgerMetaData.REASON, reason)
@@ -44,6 +51,7 @@ public final class CommandSender {
         if (actor.producerOrg() != null) {
             metaData = metaData.and(LedgerMetaData.PRODUCER_ORG, actor.producerOrg());
         }
+        metaData = metaData.mergedWith(extraMetaData);
         Context context = vertx.getOrCreateContext();
         Promise<Object> outcome = Promise.promise();
         attempt(command, metaData, context, 0, outcome);

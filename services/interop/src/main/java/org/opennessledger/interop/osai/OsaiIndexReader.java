@@ -15,7 +15,7 @@ import org.opennessledger.assessments.frameworks.OsaiIndex;
 
 /**
  * Reads OSAI index model files of the current (12 dimensions) and the previous (14 dimensions)
- * layout. Refuses, with the line and the reason, what is not YAML, has no header, or gives a
+ * layout, and of the earlier layouts whose keys were renamed since ({@link #RENAMED}). Refuses, with the line and the reason, what is not YAML, has no header, or gives a
  * dimension a class the index does not know; keys it does not know are listed, not fatal.
  */
 public final class OsaiIndexReader {
@@ -24,6 +24,22 @@ public final class OsaiIndexReader {
     private static final Set<String> HEADERS = Set.of("system", "project");
     private static final Set<String> OTHER_KNOWN_KEYS = Set.of("org");
     private static final Set<String> CLASSES = Set.of("open", "partial", "closed", "");
+    /**
+     * Dimension keys of earlier layouts, by the key that replaced them: the first files (header
+     * project:) named them after LLM and RL data and weights; October 2024 had one datasources and
+     * one weights dimension before splitting them into base and end model; March 2025 renamed
+     * architecture to hardware_architecture.
+     */
+    static final Map<String, String> RENAMED = Map.of(
+            "opencode", "trainingcode",
+            "llmdata", "datasources_basemodel",
+            "llmweights", "weights_basemodel",
+            "rldata", "datasources_endmodel",
+            "rlweights", "weights_endmodel",
+            "license", "licenses",
+            "architecture", "hardware_architecture",
+            "datasources", "datasources_basemodel",
+            "weights", "weights_basemodel");
 
     private OsaiIndexReader() {
     }
@@ -50,6 +66,11 @@ public final class OsaiIndexReader {
         Map<String, OsaiIndexFile.Dimension> dimensions = new LinkedHashMap<>();
         for (String dimension : list.dimensions()) {
             JsonNode node = root.get(dimension);
+            if (node == null) {
+                String older = RENAMED.entrySet().stream().filter(e -> e.getValue().equals(dimension) && root.has(e.getKey()))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                node = older == null ? null : root.get(older);
+            }
             if (node == null || node.isNull()) {
                 continue;
             }
@@ -63,7 +84,8 @@ public final class OsaiIndexReader {
         }
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(key -> {
-            if (!HEADERS.contains(key) && !OTHER_KNOWN_KEYS.contains(key) && !list.dimensions().contains(key)) {
+            if (!HEADERS.contains(key) && !OTHER_KNOWN_KEYS.contains(key) && !list.dimensions().contains(key)
+                    && !RENAMED.containsKey(key)) {
                 unknown.add(key);
             }
         });

@@ -103,6 +103,36 @@ class OsaiIndexReaderTest {
     }
 
     @Test
+    void theFirstLayoutWithItsProjectHeaderAndOldKeysIsReadIntoTodaysDimensions() throws Exception {
+        OsaiIndexFile model = OsaiIndexReader.read("""
+                project:
+                    name: Old Chat
+                org:
+                    name: Old Lab
+                opencode:
+                    class: open
+                llmweights:
+                    class: partial
+                rlweights:
+                    class: closed
+                architecture:
+                    class: open
+                package:
+                    class: closed
+                api:
+                    class: open
+                watermarking:
+                    class: open
+                """);
+        assertThat(model.header()).isEqualTo("project");
+        assertThat(model.dimensionList()).isEqualTo(OsaiIndex.LEGACY_14);
+        assertThat(model.classes()).containsEntry("trainingcode", "open").containsEntry("weights_basemodel", "partial")
+                .containsEntry("weights_endmodel", "closed").containsEntry("hardware_architecture", "open")
+                .containsEntry("api", "open");
+        assertThat(model.unknownKeys()).containsExactly("watermarking");
+    }
+
+    @Test
     void badFilesAreRefusedWithTheLineAndTheReason() {
         assertThatThrownBy(() -> OsaiIndexReader.read("system:\n    name: [unclosed\n"))
                 .isInstanceOf(OsaiFormatException.class).hasMessageContaining("not valid YAML")

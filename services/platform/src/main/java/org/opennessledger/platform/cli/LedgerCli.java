@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.opennessledger.interop.osai.OsaiHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,10 +54,10 @@ public final class LedgerCli {
     @Command(name = "import", description = "Import files of another index through the API (as an admin)")
     static final class Import implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Format: osai (OSAI index model files)")
+        @Parameters(index = "0", description = "Format: osai (OSAI index model files) or osai-history (history.jsonl)")
         String format;
 
-        @Parameters(index = "1", description = "A model file, or a directory of them (*.yaml, *.yml)")
+        @Parameters(index = "1", description = "A model file or a directory of them (*.yaml, *.yml); for osai-history the .jsonl file")
         Path path;
 
         @Option(names = "--api", description = "Ledger URL (default ${DEFAULT-VALUE})",
@@ -90,8 +91,12 @@ public final class LedgerCli {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if ("osai-history".equals(format)) {
+                return replayHistory(out, err);
+            }
             if (!"osai".equals(format)) {
-                err.println("unknown format '" + format + "': this version imports osai (OSAI index model files)");
+                err.println("unknown format '" + format + "': this version imports osai (OSAI index model files)"
+                        + " and osai-history (the index's history.jsonl)");
                 return 2;
             }
             List<Path> files = files(path);
@@ -117,16 +122,14 @@ public final class LedgerCli {
                 if (retrievedOn != null) {
                     body.put("retrievedOn", retrievedOn.toString());
                 }
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + "/api/admin/imports/osai-index"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .timeout(Duration.ofMinutes(5))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 200) {
-                    err.println("the ledger answered " + answer.statusCode() + ": " + answer.body());
+                JsonNode answer;
+                try {
+                    answer = post(token, body);
+                } catch (IOException e) {
+                    err.println(e.getMessage());
                     return 2;
                 }
-                for (JsonNode report : JSON.readTree(answer.body()).get("files")) {
+                for (JsonNode report : answer.get("files")) {
                     if (report.hasNonNull("error")) {
                         failed++;
                         err.println(report.get("name").asText() + ": " + report.get("error").asText());
@@ -139,6 +142,61 @@ public final class LedgerCli {
             }
             out.println(files.size() - failed + " of " + files.size() + " files imported");
             return failed == 0 ? 0 : 1;
+        }
+
+        /**
+         * Replays the index's history: every file version in order, each dated by its commit, so that
+         * assessment versions follow the index's own history. Deletions and unreadable lines are reported.
+         */
+        private int replayHistory(PrintWriter out, PrintWriter err) throws Exception {
+            if (!Files.isRegularFile(path)) {
+                err.println("no history file at " + path);
+                return 2;
+            }
+            OsaiHistory.Read history = OsaiHistory.read(path);
+            history.problems().forEach(problem -> err.println(path.getFileName() + " " + problem));
+            String token;
+            try {
+                token = token();
+            } catch (IOException e) {
+                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
+                return 2;
+            }
+            int failed = history.problems().size();
+            int imported = 0;
+            for (OsaiHistory.Version version : history.versions()) {
+                String label = version.path() + "@" + version.commit().substring(0, Math.min(8, version.commit().length()));
+                if (version.deleted()) {
+                    out.println(label + ": deleted in the index; the ledger keeps what it recorded");
+                    continue;
+                }
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("name", version.path());
+                file.put("content", version.content());
+                file.put("effectiveAt", version.date().toString());
+                file.put("source", "history.jsonl " + version.commit() + " " + version.path());
+                JsonNode report = post(token, Map.of("files", List.of(file))).get("files").get(0);
+                if (report.hasNonNull("error")) {
+                    failed++;
+                    err.println(label + ": " + report.get("error").asText());
+                } else {
+                    imported++;
+                }
+            }
+            out.println(imported + " versions imported, " + failed + " not");
+            return failed == 0 ? 0 : 1;
+        }
+
+        private JsonNode post(String token, Map<String, Object> body) throws IOException, InterruptedException {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + "/api/admin/imports/osai-index"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("the ledger answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
         }
 
         private static List<Path> files(Path path) throws IOException {

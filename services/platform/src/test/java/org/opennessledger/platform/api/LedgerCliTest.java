@@ -2,11 +2,22 @@ package org.opennessledger.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opennessledger.assessments.frameworks.OsaiIndex;
+import org.opennessledger.interop.Datasets;
+import org.opennessledger.interop.osai.OsaiHistory;
+import org.opennessledger.interop.osai.OsaiIndexFile;
+import org.opennessledger.interop.osai.OsaiIndexImport;
+import org.opennessledger.interop.osai.OsaiIndexReader;
 import org.opennessledger.platform.TestEnvironment;
 import org.opennessledger.platform.cli.LedgerCli;
 
@@ -38,6 +49,45 @@ class LedgerCliTest {
         assertThat(err.toString()).contains("bad.yaml: line").contains("not valid YAML");
         assertThat(SharedPlatform.client().get("/api/models/cli-model").body().get("producer").asText())
                 .isEqualTo("Cli Lab");
+    }
+
+    /**
+     * OLMo's 18 versions in the index's history, replayed: as of each commit's date, the release the
+     * commit describes is assessed exactly as that commit's file says.
+     */
+    @Test
+    void replayingTheHistoryDatesEveryVersionByItsCommitAndTheAssessmentFollowsIt() throws Exception {
+        Path history = Datasets.dir().resolve("osai-index/history.jsonl");
+        List<String> olmoLines = Files.readAllLines(history).stream().filter(l -> l.contains("\"path\": \"OLMo.yaml\""))
+                .toList();
+        assertThat(olmoLines).hasSizeGreaterThan(10);
+        Path olmo = Files.write(Files.createTempFile("olmo-history-", ".jsonl"), olmoLines);
+
+        int exit = run("import", "osai-history", olmo.toString(), "--api", api(), "--keycloak",
+                TestEnvironment.keycloakUrl());
+        assertThat(exit).as(out + "\n" + err).isZero();
+
+        LedgerClient api = SharedPlatform.client();
+        for (OsaiHistory.Version version : OsaiHistory.read(olmo).versions()) {
+            OsaiIndexFile file = OsaiIndexReader.read(version.content());
+            OsaiIndexImport.Plan plan = OsaiIndexImport.plan(file, "x", LocalDate.now());
+            Instant at = version.date().toInstant();
+            JsonNode asOf = null;
+            for (JsonNode assessment : api.get("/api/models/" + plan.modelId() + "/releases/"
+                    + plan.release().releaseId() + "/assessments").body()) {
+                if (!Instant.parse(assessment.get("publishedAt").asText()).isAfter(at)) {
+                    asOf = assessment;
+                }
+            }
+            assertThat(asOf).as("an assessment as of %s", version.date()).isNotNull();
+            JsonNode classes = asOf.at("/scores/osaiIndex/classes");
+            for (Map.Entry<String, String> dimension : file.classes().entrySet()) {
+                if (OsaiIndex.CURRENT_12.dimensions().contains(dimension.getKey())) {
+                    assertThat(classes.get(dimension.getKey()).asText())
+                            .as("%s as of %s", dimension.getKey(), version.date()).isEqualTo(dimension.getValue());
+                }
+            }
+        }
     }
 
     @Test
