@@ -104,11 +104,8 @@ public final class LedgerCli {
                 err.println("no .yaml or .yml files at " + path);
                 return 2;
             }
-            String token;
-            try {
-                token = token();
-            } catch (IOException e) {
-                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
+            String token = tokenOrNull(err);
+            if (token == null) {
                 return 2;
             }
             int failed = 0;
@@ -155,11 +152,8 @@ public final class LedgerCli {
             }
             OsaiHistory.Read history = OsaiHistory.read(path);
             history.problems().forEach(problem -> err.println(path.getFileName() + " " + problem));
-            String token;
-            try {
-                token = token();
-            } catch (IOException e) {
-                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
+            String token = tokenOrNull(err);
+            if (token == null) {
                 return 2;
             }
             int failed = history.problems().size();
@@ -208,6 +202,16 @@ public final class LedgerCli {
             }
             try (Stream<Path> all = Files.list(path)) {
                 return all.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            }
+        }
+
+        /** The admin's token, or null after saying why there is none. */
+        private String tokenOrNull(PrintWriter err) throws InterruptedException {
+            try {
+                return token();
+            } catch (IOException e) {
+                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
+                return null;
             }
         }
 
