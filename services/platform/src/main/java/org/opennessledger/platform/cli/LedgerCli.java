@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,9 +168,17 @@ public final class LedgerCli {
                 Map<String, Object> file = new LinkedHashMap<>();
                 file.put("name", version.path());
                 file.put("content", version.content());
-                file.put("effectiveAt", version.date().toString());
+                // RFC 3339 with seconds always (OffsetDateTime.toString() drops ":00")
+                file.put("effectiveAt", version.date().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                 file.put("source", "history.jsonl " + version.commit() + " " + version.path());
-                JsonNode report = post(token, Map.of("files", List.of(file))).get("files").get(0);
+                JsonNode report;
+                try {
+                    report = post(token, Map.of("files", List.of(file))).get("files").get(0);
+                } catch (IOException e) {
+                    failed++;
+                    err.println(label + ": " + e.getMessage());
+                    continue;
+                }
                 if (report.hasNonNull("error")) {
                     failed++;
                     err.println(label + ": " + report.get("error").asText());
