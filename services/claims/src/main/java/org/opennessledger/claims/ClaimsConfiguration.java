@@ -8,6 +8,7 @@ import org.axonframework.lifecycle.Phase;
 import org.opennessledger.claims.claim.Claim;
 import org.opennessledger.claims.dispute.AppealWindow;
 import org.opennessledger.claims.dispute.Dispute;
+import org.opennessledger.claims.licence.LicenceQueries;
 import org.opennessledger.claims.model.AcceptedClaimCounter;
 import org.opennessledger.claims.model.ModelFamily;
 import org.opennessledger.claims.model.ProtectionPolicy;
@@ -47,6 +48,7 @@ public final class ClaimsConfiguration {
         configurer.configureAggregate(aggregate(Claim.class, settings));
         configurer.configureAggregate(aggregate(Dispute.class, settings));
         configurer.configureAggregate(aggregate(ConsensusPolicyBook.class, settings));
+        configurer.registerQueryHandler(c -> new LicenceQueries());
         configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
         configurer.registerEventHandler(c -> new DisputeProcess(c.commandGateway()));
         configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,

@@ -9,31 +9,76 @@ import java.util.Optional;
  * They may stand wherever an SPDX licence id may stand in a licence expression.
  */
 public enum LicenceCatalogue {
-    LLAMA2_COMMUNITY("llama2-community", "Llama 2 Community License Agreement"),
-    LLAMA3_COMMUNITY("llama3-community", "Meta Llama 3 Community License Agreement"),
-    LLAMA3_1_COMMUNITY("llama3.1-community", "Llama 3.1 Community License Agreement"),
-    LLAMA3_2_COMMUNITY("llama3.2-community", "Llama 3.2 Community License Agreement"),
-    LLAMA3_3_COMMUNITY("llama3.3-community", "Llama 3.3 Community License Agreement"),
-    LLAMA4_COMMUNITY("llama4-community", "Llama 4 Community License Agreement"),
-    GEMMA_TERMS("gemma-terms", "Gemma Terms of Use"),
-    QWEN_LICENCE("qwen-licence", "Qwen License Agreement"),
-    QWEN_RESEARCH("qwen-research", "Qwen Research License Agreement"),
-    DEEPSEEK_LICENCE("deepseek-licence", "DeepSeek License Agreement"),
-    OPENRAIL("openrail", "Open RAIL License"),
-    OPENRAIL_M("openrail-m", "Open RAIL-M License"),
-    BIGSCIENCE_OPENRAIL_M("bigscience-openrail-m", "BigScience OpenRAIL-M License"),
-    CREATIVEML_OPENRAIL_M("creativeml-openrail-m", "CreativeML OpenRAIL-M License"),
-    BIGCODE_OPENRAIL_M("bigcode-openrail-m", "BigCode OpenRAIL-M License"),
-    FALCON_180B_TII("falcon-180b-tii", "Falcon-180B TII License"),
-    MISTRAL_RESEARCH("mistral-research", "Mistral AI Research License"),
-    NVIDIA_OPEN_MODEL("nvidia-open-model", "NVIDIA Open Model License Agreement");
+    LLAMA2_COMMUNITY("llama2-community", "Llama 2 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true, null,
+                    "https://ai.meta.com/llama/license/")),
+    LLAMA3_COMMUNITY("llama3-community", "Meta Llama 3 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true,
+                    "display \"Built with Meta Llama 3\"; derivative model names begin with \"Llama 3\"",
+                    "https://llama.meta.com/llama3/license/")),
+    LLAMA3_1_COMMUNITY("llama3.1-community", "Llama 3.1 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true,
+                    "display \"Built with Llama\"; derivative model names begin with \"Llama\"",
+                    "https://www.llama.com/llama3_1/license/")),
+    LLAMA3_2_COMMUNITY("llama3.2-community", "Llama 3.2 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true,
+                    "display \"Built with Llama\"; derivative model names begin with \"Llama\"",
+                    "https://www.llama.com/llama3_2/license/")),
+    LLAMA3_3_COMMUNITY("llama3.3-community", "Llama 3.3 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true,
+                    "display \"Built with Llama\"; derivative model names begin with \"Llama\"",
+                    "https://www.llama.com/llama3_3/license/")),
+    LLAMA4_COMMUNITY("llama4-community", "Llama 4 Community License Agreement",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true,
+                    "display \"Built with Llama\"; derivative model names begin with \"Llama\"",
+                    "https://www.llama.com/llama4/license/")),
+    GEMMA_TERMS("gemma-terms", "Gemma Terms of Use",
+            new LicenceTerms(true, true, null, "allowed", true, null, "https://ai.google.dev/gemma/terms")),
+    QWEN_LICENCE("qwen-licence", "Qwen License Agreement",
+            new LicenceTerms(true, false, 100_000_000L, "allowed", true,
+                    "display \"Built with Qwen\" or \"Improved using Qwen\"",
+                    "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE")),
+    QWEN_RESEARCH("qwen-research", "Qwen Research License Agreement",
+            new LicenceTerms(true, false, null, "prohibited", true, null,
+                    "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE")),
+    DEEPSEEK_LICENCE("deepseek-licence", "DeepSeek License Agreement",
+            new LicenceTerms(true, false, null, "allowed", true, null,
+                    "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL")),
+    OPENRAIL("openrail", "Open RAIL License",
+            new LicenceTerms(true, false, null, "allowed", true, null, "https://www.licenses.ai/")),
+    OPENRAIL_M("openrail-m", "Open RAIL-M License",
+            new LicenceTerms(true, false, null, "allowed", true, null, "https://www.licenses.ai/")),
+    BIGSCIENCE_OPENRAIL_M("bigscience-openrail-m", "BigScience OpenRAIL-M License",
+            new LicenceTerms(true, false, null, "allowed", true, null,
+                    "https://huggingface.co/spaces/bigscience/license")),
+    CREATIVEML_OPENRAIL_M("creativeml-openrail-m", "CreativeML OpenRAIL-M License",
+            new LicenceTerms(true, false, null, "allowed", true, null,
+                    "https://huggingface.co/spaces/CompVis/stable-diffusion-license")),
+    BIGCODE_OPENRAIL_M("bigcode-openrail-m", "BigCode OpenRAIL-M License",
+            new LicenceTerms(true, false, null, "allowed", true, null,
+                    "https://huggingface.co/spaces/bigcode/bigcode-model-license-agreement")),
+    FALCON_180B_TII("falcon-180b-tii", "Falcon-180B TII License",
+            new LicenceTerms(true, true, null, "restricted", true, null,
+                    "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt")),
+    MISTRAL_RESEARCH("mistral-research", "Mistral AI Research License",
+            new LicenceTerms(true, false, null, "prohibited", true, null, "https://mistral.ai/licenses/MRL-0.1.md")),
+    NVIDIA_OPEN_MODEL("nvidia-open-model", "NVIDIA Open Model License Agreement",
+            new LicenceTerms(false, false, null, "allowed", true, null,
+                    "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/"));
 
     private final String id;
     private final String title;
+    private final LicenceTerms terms;
 
-    LicenceCatalogue(String id, String title) {
+    LicenceCatalogue(String id, String title, LicenceTerms terms) {
         this.id = id;
         this.title = title;
+        this.terms = terms;
+    }
+
+    /** What the licence demands and forbids (see {@link LicenceTerms}). */
+    public LicenceTerms terms() {
+        return terms;
     }
 
     public String id() {

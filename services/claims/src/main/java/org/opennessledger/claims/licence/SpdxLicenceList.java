@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class SpdxLicenceList {
 
     /** One listed licence, as the SPDX License List describes it. */
-    public record ListedLicence(String id, boolean osiApproved, boolean deprecated, String title) {
+    public record ListedLicence(String id, boolean osiApproved, boolean fsfLibre, boolean deprecated, String title) {
     }
 
     /** One listed licence exception (the operand of WITH). */
@@ -65,9 +65,10 @@ public final class SpdxLicenceList {
 
     private static SpdxLicenceList load() {
         Map<String, ListedLicence> licences = new LinkedHashMap<>();
-        for (String[] row : rows("spdx-licences.tsv", 4)) {
+        for (String[] row : rows("spdx-licences.tsv", 5)) {
             licences.put(row[0].toLowerCase(Locale.ROOT),
-                    new ListedLicence(row[0], Boolean.parseBoolean(row[1]), Boolean.parseBoolean(row[2]), row[3]));
+                    new ListedLicence(row[0], Boolean.parseBoolean(row[1]), Boolean.parseBoolean(row[2]),
+                            Boolean.parseBoolean(row[3]), row[4]));
         }
         Map<String, ListedException> exceptions = new LinkedHashMap<>();
         for (String[] row : rows("spdx-exceptions.tsv", 3)) {

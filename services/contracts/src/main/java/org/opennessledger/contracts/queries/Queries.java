@@ -79,4 +79,8 @@ public final class Queries {
     /** → {@code List<FrameworkView>}: the frameworks assessments are scored under, with their mappings. */
     public record ListFrameworks() {
     }
+
+    /** → {@code Optional<LicenceView>}: an SPDX licence id or a catalogue id, matched ignoring case. */
+    public record GetLicence(String licenceId) {
+    }
 }

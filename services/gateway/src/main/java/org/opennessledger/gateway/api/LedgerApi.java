@@ -24,6 +24,7 @@ public final class LedgerApi {
         new AssessmentEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);
         new ImportEndpoints(writes).register(handlers);
+        new LicenceEndpoints(queries).register(handlers);
         new ExportEndpoints(queries, models).register(handlers);
     }
 

@@ -42,6 +42,20 @@ class FrameworkScoresEndToEndTest {
     }
 
     @Test
+    void licencesAreServedWithTheirFlagsAndCatalogueTerms() {
+        JsonNode apache = api.get("/api/licences/apache-2.0").body();
+        assertThat(apache.get("id").asText()).isEqualTo("Apache-2.0");
+        assertThat(apache.get("osiApproved").asBoolean()).isTrue();
+        assertThat(apache.get("fsfLibre").asBoolean()).isTrue();
+        JsonNode gemma = api.get("/api/licences/gemma-terms").body();
+        assertThat(gemma.get("kind").asText()).isEqualTo("catalogue");
+        assertThat(gemma.at("/terms/acceptableUsePolicy").asBoolean()).isTrue();
+        var unknown = api.get("/api/licences/no-such-licence");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void theFrameworksListTheirVersionsAndHowTheirCriteriaMapOntoComponents() {
         List<JsonNode> frameworks = list(api.get("/api/frameworks").body());
         assertThat(frameworks).extracting(f -> f.get("id").asText()).containsExactly("osai-index", "osaid");
