@@ -20,6 +20,7 @@ import static org.opennessledger.assessments.Events.release;
 import static org.opennessledger.assessments.Events.reopened;
 import static org.opennessledger.assessments.Events.superseded;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.AssessmentDiffView;
@@ -162,6 +164,32 @@ class AssessmentVersionsTest {
         assertThat(model().releases().get(0).components()).containsExactly(C1);
         assertThat(model().claims()).extracting(c -> c.claimId() + ":" + c.status())
                 .containsExactly("c1:ACCEPTED", "c2:REJECTED");
+    }
+
+    @Test
+    void changesReplayedFromOneSourceCommitMakeOneVersionDatedByTheCommit() {
+        Instant commit = Instant.parse("2025-03-04T13:16:02Z");
+        Instant nextCommit = Instant.parse("2025-03-10T21:44:20Z");
+        importAt("c1", SMALL_WEIGHTS, commit);
+        importAt("c2", SMALL_CARD, commit);
+        importAt("c3", ofRelease(SMALL, ComponentId.PREPRINT), nextCommit);
+        readSide.awaitProjected();
+
+        List<AssessmentVersionView> versions = versions(SMALL);
+        assertThat(versions).extracting(AssessmentVersionView::version).containsExactly(1, 2);
+        assertThat(versions.get(0).publishedAt()).isEqualTo(commit);
+        assertThat(versions.get(0).components()).extracting(AssessedComponentView::claimId).containsExactly("c1", "c2");
+        assertThat(versions.get(0).diff().changes()).extracting(ComponentChangeView::kind).containsExactly("added", "added");
+        assertThat(versions.get(1).publishedAt()).isEqualTo(nextCommit);
+        assertThat(versions.get(1).diff().changes()).singleElement()
+                .satisfies(change -> assertThat(change.component()).isEqualTo("preprint"));
+    }
+
+    /** An imported acceptance as a history replay sends it: same request, dated by its commit. */
+    private void importAt(String claimId, ClaimTarget target, Instant effectiveAt) {
+        propose(claimId, target, Openness.OPEN);
+        readSide.publish(readSide.message(accepted(claimId, target), "ada", "admin", null).andMetaData(
+                Map.of(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString())));
     }
 
     @Test

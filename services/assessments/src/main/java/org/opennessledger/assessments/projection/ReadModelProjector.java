@@ -409,7 +409,7 @@ public class ReadModelProjector {
         return new EventContext(message.getIdentifier(), position, effectiveAt(metaData, message.getTimestamp()),
                 message.getPayloadType().getSimpleName(), text(metaData, LedgerMetaData.ACTOR_ID),
                 text(metaData, LedgerMetaData.ACTOR_ROLES), text(metaData, LedgerMetaData.REASON),
-                text(metaData, LedgerMetaData.CORRELATION_ID));
+                text(metaData, LedgerMetaData.CORRELATION_ID), text(metaData, LedgerMetaData.EFFECTIVE_AT) != null);
     }
 
     private static String text(MetaData metaData, String key) {

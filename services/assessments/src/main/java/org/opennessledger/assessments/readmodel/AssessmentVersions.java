@@ -146,14 +146,29 @@ public final class AssessmentVersions {
         }
     }
 
-    /** Writes version n (an upsert, so a retry rewrites the same document) and then moves the head from n-1 to n. */
+    /**
+     * Writes version n (an upsert, so a retry rewrites the same document) and then moves the head from
+     * n-1 to n. A change replayed from another index's history joins the version its source commit
+     * already started (same request, same commit date): one commit, one version.
+     */
     private void publish(String modelId, String releaseId, Head head, List<AssessedComponentView> components,
                          String causedByClaimId, EventContext context) {
+        Head from = head;
         int version = head.version() + 1;
+        if (context.datedBySource() && head.version() > 0) {
+            Document current = versions.find(eq(DocumentUpdates.ID, versionId(modelId, releaseId, head.version()))).first();
+            if (current != null && context.correlationId() != null
+                    && context.correlationId().equals(current.getString("correlationId"))
+                    && context.timestamp().equals(Docs.instant(current, "publishedAt"))) {
+                version = head.version();
+                from = head.version() == 1 ? Head.NONE : find(modelId, releaseId, head.version() - 1)
+                        .map(previous -> new Head(previous.version(), previous.components())).orElse(Head.NONE);
+            }
+        }
         List<Document> componentDocs = components.stream().map(AssessmentVersions::componentDocument).toList();
-        Document diff = new Document("fromVersion", head.version())
+        Document diff = new Document("fromVersion", from.version())
                 .append("toVersion", version)
-                .append("changes", diff(head.components(), components).stream()
+                .append("changes", diff(from.components(), components).stream()
                         .map(change -> new Document("component", change.component())
                                 .append("kind", change.kind())
                                 .append("before", componentDocument(change.before()))
@@ -167,6 +182,7 @@ public final class AssessmentVersions {
                         .append("publishedAt", Docs.date(context.timestamp()))
                         .append("causedByClaimId", causedByClaimId)
                         .append("causedByEvent", context.eventType())
+                        .append("correlationId", context.correlationId())
                         .append("components", componentDocs)
                         .append("diff", diff),
                 new ReplaceOptions().upsert(true));

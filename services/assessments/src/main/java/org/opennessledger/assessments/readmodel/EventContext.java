@@ -9,7 +9,7 @@ import java.util.Objects;
  * the who/why metadata it carried.
  */
 public record EventContext(String eventId, Long position, Instant timestamp, String eventType, String actorId,
-                           String actorRoles, String reason, String correlationId) {
+                           String actorRoles, String reason, String correlationId, boolean datedBySource) {
 
     public EventContext {
         Objects.requireNonNull(eventId, "eventId");
