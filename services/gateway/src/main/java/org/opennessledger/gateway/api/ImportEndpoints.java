@@ -18,7 +18,7 @@ import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.ProblemType;
-import org.opennessledger.interop.osai.OsaiFormatException;
+import org.opennessledger.interop.SourceFormatException;
 import org.opennessledger.interop.osai.OsaiIndexImport;
 import org.opennessledger.interop.osai.OsaiIndexReader;
 
@@ -75,7 +75,7 @@ final class ImportEndpoints {
         OsaiIndexImport.Plan plan;
         try {
             plan = OsaiIndexImport.plan(OsaiIndexReader.read(file.content()), source, date);
-        } catch (OsaiFormatException e) {
+        } catch (SourceFormatException e) {
             report.put("error", e.getMessage());
             return Future.succeededFuture(report);
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opennessledger.assessments.frameworks.OsaiIndex;
+import org.opennessledger.interop.SourceFormatException;
 
 /**
  * Reads OSAI index model files of the current (12 dimensions) and the previous (14 dimensions)
@@ -44,23 +45,23 @@ public final class OsaiIndexReader {
     private OsaiIndexReader() {
     }
 
-    public static OsaiIndexFile read(String yaml) throws OsaiFormatException {
+    public static OsaiIndexFile read(String yaml) throws SourceFormatException {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new OsaiFormatException(line, "not valid YAML: " + e.getOriginalMessage());
+            throw new SourceFormatException(line, "not valid YAML: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new OsaiFormatException(0, "not a model file: expected a mapping with a system: header");
+            throw new SourceFormatException(0, "not a model file: expected a mapping with a system: header");
         }
         String header = HEADERS.stream().filter(root::has).findFirst().orElseThrow(() ->
-                new OsaiFormatException(0, "no header: a model file starts with system: (or project: in old files)"));
+                new SourceFormatException(0, "no header: a model file starts with system: (or project: in old files)"));
         JsonNode head = root.get(header);
         String name = text(head, "name");
         if (name == null) {
-            throw new OsaiFormatException(lineOf(yaml, header), header + ".name is required");
+            throw new SourceFormatException(lineOf(yaml, header), header + ".name is required");
         }
         OsaiIndex list = root.has("package") || root.has("api") ? OsaiIndex.LEGACY_14 : OsaiIndex.CURRENT_12;
         Map<String, OsaiIndexFile.Dimension> dimensions = new LinkedHashMap<>();
@@ -77,7 +78,7 @@ public final class OsaiIndexReader {
             String cls = text(node, "class");
             cls = cls == null ? "" : cls.toLowerCase(Locale.ROOT);
             if (!CLASSES.contains(cls)) {
-                throw new OsaiFormatException(lineOf(yaml, dimension), dimension + ".class is '" + text(node, "class")
+                throw new SourceFormatException(lineOf(yaml, dimension), dimension + ".class is '" + text(node, "class")
                         + "'; the index knows open, partial and closed (or empty)");
             }
             dimensions.put(dimension, new OsaiIndexFile.Dimension(cls, text(node, "link"), text(node, "notes")));

@@ -1,5 +1,6 @@
 package org.opennessledger.interop.osai;
 
+import org.opennessledger.interop.SourceFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -135,14 +136,14 @@ class OsaiIndexReaderTest {
     @Test
     void badFilesAreRefusedWithTheLineAndTheReason() {
         assertThatThrownBy(() -> OsaiIndexReader.read("system:\n    name: [unclosed\n"))
-                .isInstanceOf(OsaiFormatException.class).hasMessageContaining("not valid YAML")
-                .satisfies(e -> assertThat(((OsaiFormatException) e).line()).isPositive());
+                .isInstanceOf(SourceFormatException.class).hasMessageContaining("not valid YAML")
+                .satisfies(e -> assertThat(((SourceFormatException) e).line()).isPositive());
         assertThatThrownBy(() -> OsaiIndexReader.read("org:\n    name: Lab\n"))
-                .isInstanceOf(OsaiFormatException.class).hasMessageContaining("no header");
+                .isInstanceOf(SourceFormatException.class).hasMessageContaining("no header");
         assertThatThrownBy(() -> OsaiIndexReader.read("system:\n    name: X\n\npaper:\n    class: mostly\n"))
-                .isInstanceOf(OsaiFormatException.class).hasMessage("line 4: paper.class is 'mostly'; the index "
+                .isInstanceOf(SourceFormatException.class).hasMessage("line 4: paper.class is 'mostly'; the index "
                         + "knows open, partial and closed (or empty)");
         assertThatThrownBy(() -> OsaiIndexReader.read("system:\n    link: x\n"))
-                .isInstanceOf(OsaiFormatException.class).hasMessageContaining("system.name is required");
+                .isInstanceOf(SourceFormatException.class).hasMessageContaining("system.name is required");
     }
 }

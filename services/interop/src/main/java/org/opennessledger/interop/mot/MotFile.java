@@ -1,0 +1,18 @@
+package org.opennessledger.interop.mot;
+
+import java.util.List;
+import java.util.Map;
+import org.opennessledger.assessments.frameworks.Mof;
+
+/**
+ * One release file of the Model Openness Tool: the release, its global licences (distribution, and
+ * per content type: code, data, document; null when not given) and the components it releases
+ * with their own licence when given.
+ */
+public record MotFile(String name, String version, String producer, String date, String distributionLicence,
+                      Map<Mof.ContentType, String> globalLicences, List<ReleasedComponent> components,
+                      List<String> unknownComponents) {
+
+    public record ReleasedComponent(Mof.Component component, String licence) {
+    }
+}

@@ -1,0 +1,65 @@
+package org.opennessledger.interop.mot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.opennessledger.assessments.frameworks.Mof;
+import org.opennessledger.interop.SourceFormatException;
+
+/** Reads Model Openness Tool release files; refuses, with the line and the reason, what it cannot take. */
+public final class MotReader {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private MotReader() {
+    }
+
+    public static MotFile read(String yaml) throws SourceFormatException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new SourceFormatException(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "not valid YAML: " + e.getOriginalMessage());
+        }
+        JsonNode release = root == null ? null : root.get("release");
+        if (release == null || !release.isObject()) {
+            throw new SourceFormatException(0, "no release: a Model Openness Tool file describes one release");
+        }
+        String name = text(release, "name").orElseThrow(() -> new SourceFormatException(0, "release.name is required"));
+        JsonNode licence = release.path("license");
+        Map<Mof.ContentType, String> global = new EnumMap<>(Mof.ContentType.class);
+        for (Mof.ContentType type : Mof.ContentType.values()) {
+            text(licence.path(type.name().toLowerCase(Locale.ROOT)), "name").ifPresent(id -> global.put(type, id));
+        }
+        List<MotFile.ReleasedComponent> components = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode entry : release.path("components")) {
+            String componentName = text(entry, "name").orElse("");
+            Optional<Mof.Component> component = Mof.Component.byMotName(componentName);
+            if (component.isEmpty()) {
+                unknown.add(componentName);
+                continue;
+            }
+            components.add(new MotFile.ReleasedComponent(component.get(), text(entry, "license").orElse(null)));
+        }
+        return new MotFile(name, text(release, "version").orElse(null), text(release, "producer").orElse(null),
+                text(release, "date").orElse(null), text(licence.path("distribution"), "name").orElse(null),
+                java.util.Collections.unmodifiableMap(global), List.copyOf(components), List.copyOf(unknown));
+    }
+
+    private static Optional<String> text(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return Optional.empty();
+        }
+        String value = node.asText().strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}
