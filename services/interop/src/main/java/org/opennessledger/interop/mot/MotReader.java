@@ -1,8 +1,6 @@
 package org.opennessledger.interop.mot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,23 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.assessments.frameworks.Mof;
 import org.opennessledger.interop.SourceFormatException;
+import org.opennessledger.interop.YamlTrees;
 
 /** Reads Model Openness Tool release files; refuses, with the line and the reason, what it cannot take. */
 public final class MotReader {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private MotReader() {
     }
 
     public static MotFile read(String yaml) throws SourceFormatException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new SourceFormatException(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not valid YAML: " + e.getOriginalMessage());
-        }
+        JsonNode root = YamlTrees.read(yaml);
         JsonNode release = root == null ? null : root.get("release");
         if (release == null || !release.isObject()) {
             throw new SourceFormatException(0, "no release: a Model Openness Tool file describes one release");

@@ -1,8 +1,6 @@
 package org.opennessledger.interop.osai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opennessledger.assessments.frameworks.OsaiIndex;
 import org.opennessledger.interop.SourceFormatException;
+import org.opennessledger.interop.YamlTrees;
 
 /**
  * Reads OSAI index model files of the current (12 dimensions) and the previous (14 dimensions)
@@ -21,7 +20,6 @@ import org.opennessledger.interop.SourceFormatException;
  */
 public final class OsaiIndexReader {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> HEADERS = Set.of("system", "project");
     private static final Set<String> OTHER_KNOWN_KEYS = Set.of("org");
     private static final Set<String> CLASSES = Set.of("open", "partial", "closed", "");
@@ -46,13 +44,7 @@ public final class OsaiIndexReader {
     }
 
     public static OsaiIndexFile read(String yaml) throws SourceFormatException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SourceFormatException(line, "not valid YAML: " + e.getOriginalMessage());
-        }
+        JsonNode root = YamlTrees.read(yaml);
         if (root == null || !root.isObject()) {
             throw new SourceFormatException(0, "not a model file: expected a mapping with a system: header");
         }
