@@ -15,8 +15,9 @@ import org.opennessledger.interop.YamlTrees;
 
 /**
  * Reads OSAI index model files of the current (12 dimensions) and the previous (14 dimensions)
- * layout, and of the earlier layouts whose keys were renamed since ({@link #RENAMED}). Refuses, with the line and the reason, what is not YAML, has no header, or gives a
- * dimension a class the index does not know; keys it does not know are listed, not fatal.
+ * layout, and of the earlier layouts whose keys were renamed since ({@link #RENAMED}). Refuses,
+ * with the line and the reason, what is not YAML, has no header, or gives a dimension a class the
+ * index does not know; keys it does not know are listed, not fatal.
  */
 public final class OsaiIndexReader {
 
