@@ -1,0 +1,67 @@
+package org.opennessledger.interop.annotations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.views.ClaimView;
+
+/**
+ * A claim's evidence as W3C Web Annotations (JSON-LD): one annotation per evidence item, targeting
+ * the cited page (with a TextQuoteSelector when a passage is quoted) and carrying the claim's
+ * statement as its body, motivated by "assessing". Ids are URNs under the claim, stable across
+ * exports.
+ */
+public final class EvidenceAnnotations {
+
+    public static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+    private EvidenceAnnotations() {
+    }
+
+    /** An AnnotationCollection with the claim's annotations as its first page's items. */
+    public static Map<String, Object> of(ClaimView claim, String claimUrl) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < claim.evidence().size(); i++) {
+            items.add(annotation(claim, claim.evidence().get(i), i + 1, claimUrl));
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("type", "AnnotationPage");
+        page.put("items", items);
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("@context", CONTEXT);
+        collection.put("id", "urn:openness-ledger:claim:" + claim.claimId() + ":evidence");
+        collection.put("type", "AnnotationCollection");
+        collection.put("label", "Evidence for claim " + claim.claimId());
+        collection.put("total", items.size());
+        collection.put("first", page);
+        return collection;
+    }
+
+    private static Map<String, Object> annotation(ClaimView claim, Evidence evidence, int number, String claimUrl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "TextualBody");
+        body.put("purpose", "assessing");
+        body.put("format", "text/plain");
+        body.put("value", claim.component() + " is " + claim.openness()
+                + (claim.licence() == null ? "" : " under " + claim.licence()) + ": " + claim.rationale());
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("source", evidence.url());
+        if (evidence.quote() != null) {
+            target.put("selector", Map.of("type", "TextQuoteSelector", "exact", evidence.quote()));
+        }
+        Map<String, Object> annotation = new LinkedHashMap<>();
+        annotation.put("id", "urn:openness-ledger:claim:" + claim.claimId() + ":evidence:" + number);
+        annotation.put("type", "Annotation");
+        annotation.put("motivation", "assessing");
+        annotation.put("creator", claim.authorId());
+        if (claim.proposedAt() != null) {
+            annotation.put("created", claim.proposedAt().toString());
+        }
+        annotation.put("body", List.of(body, Map.of("type", "SpecificResource", "purpose", "linking",
+                "source", claimUrl)));
+        annotation.put("target", target);
+        return annotation;
+    }
+}
