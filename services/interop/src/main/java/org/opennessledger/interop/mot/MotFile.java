@@ -13,6 +13,7 @@ public record MotFile(String name, String version, String producer, String date,
                       Map<Mof.ContentType, String> globalLicences, List<ReleasedComponent> components,
                       List<String> unknownComponents) {
 
+    /** {@code licence}: null when the file gives the component none (the global ones apply), else as written ("" included). */
     public record ReleasedComponent(Mof.Component component, String licence) {
     }
 }

@@ -38,7 +38,11 @@ public final class MotReader {
                 unknown.add(componentName);
                 continue;
             }
-            components.add(new MotFile.ReleasedComponent(component.get(), text(entry, "license").orElse(null)));
+            // A licence key that is there, even empty, is final for the tool; an absent key falls back.
+            JsonNode licenceNode = entry.get("license");
+            String componentLicence = licenceNode == null || licenceNode.isNull() ? null
+                    : licenceNode.isContainerNode() ? "" : licenceNode.asText().strip();
+            components.add(new MotFile.ReleasedComponent(component.get(), componentLicence));
         }
         return new MotFile(name, text(release, "version").orElse(null), text(release, "producer").orElse(null),
                 text(release, "date").orElse(null), text(licence.path("distribution"), "name").orElse(null),
