@@ -2,6 +2,7 @@ package org.opennessledger.gateway.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.interop.annotations.EvidenceAnnotations;
 import org.opennessledger.interop.matrix.MatrixCsv;
 import org.opennessledger.interop.osai.OsaiIndexExport;
 import org.opennessledger.interop.osai.OsaiIndexWriter;
@@ -32,12 +34,25 @@ final class ExportEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("exportOsaiIndex", this::exportOsaiIndex);
+        handlers.put("exportClaimEvidence", this::exportClaimEvidence);
         handlers.put("exportMatrixCsv", ctx -> queries.one(new GetMatrix(), MatrixView.class)
                 .onSuccess(matrix -> ctx.response()
                         .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
                         .putHeader("Content-Disposition", "attachment; filename=\"openness-matrix.csv\"")
                         .end(MatrixCsv.write(matrix)))
                 .onFailure(ctx::fail));
+    }
+
+    private void exportClaimEvidence(RoutingContext ctx) {
+        String claimId = ctx.pathParam("claimId");
+        // The claim is named by its path, not by a URL built from the request's Host header.
+        String claimUrl = "/api/claims/" + claimId;
+        queries.optional(new GetClaim(claimId), ClaimView.class)
+                .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)))
+                .onSuccess(claim -> ctx.response()
+                        .putHeader("Content-Type", "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"")
+                        .end(Json.encode(EvidenceAnnotations.of(claim, claimUrl))))
+                .onFailure(ctx::fail);
     }
 
     private void exportOsaiIndex(RoutingContext ctx) {

@@ -20,7 +20,11 @@ public final class EvidenceAnnotations {
     private EvidenceAnnotations() {
     }
 
-    /** An AnnotationCollection with the claim's annotations as its first page's items. */
+    /**
+     * An AnnotationCollection with the claim's annotations as its first page's items.
+     *
+     * @param claimUrl the claim's address (a path is fine), linked from each annotation's body
+     */
     public static Map<String, Object> of(ClaimView claim, String claimUrl) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < claim.evidence().size(); i++) {

@@ -34,6 +34,14 @@ class FrameworkScoresEndToEndTest {
                 .filter(r -> modelId.equals(r.get("modelId").asText())).findFirst().orElseThrow();
         assertThat(row.get("scores")).isEqualTo(version.get("scores"));
 
+        String claimId = release.at("/components/0/claimId").asText();
+        var evidence = api.get("/api/exports/claims/" + claimId + "/evidence.jsonld");
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(evidence.contentType()).startsWith("application/ld+json");
+        assertThat(evidence.body().get("@context").asText()).isEqualTo("http://www.w3.org/ns/anno.jsonld");
+        assertThat(evidence.body().at("/first/items/0/type").asText()).isEqualTo("Annotation");
+        assertThat(evidence.body().at("/first/items/0/target/source").asText()).startsWith("https://");
+
         var csv = api.get("/api/exports/matrix.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
