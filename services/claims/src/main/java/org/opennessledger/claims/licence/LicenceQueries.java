@@ -6,6 +6,9 @@ import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.opennessledger.contracts.queries.Queries.GetLicence;
 import org.opennessledger.contracts.views.LicenceView;
+import org.opennessledger.licences.LicenceCatalogue;
+import org.opennessledger.licences.LicenceTerms;
+import org.opennessledger.licences.SpdxLicenceList;
 
 /** Answers questions about licences from the bundled SPDX list and the AI licence catalogue. */
 public class LicenceQueries {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.queries.Queries.GetLicence;
 import org.opennessledger.contracts.views.LicenceView;
+import org.opennessledger.licences.LicenceCatalogue;
 
 class LicenceQueriesTest {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.opennessledger.assessments.frameworks.Mof;
 import org.opennessledger.assessments.frameworks.MofScorer;
-import org.opennessledger.claims.licence.SpdxLicenceList;
+import org.opennessledger.licences.SpdxLicenceList;
 
 /**
  * Licences as the Model Openness Tool judges them: open when OSI-approved, FSF-libre, on its list of

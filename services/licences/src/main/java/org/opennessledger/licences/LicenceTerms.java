@@ -1,4 +1,4 @@
-package org.opennessledger.claims.licence;
+package org.opennessledger.licences;
 
 /**
  * What a licence demands and forbids, as structured properties (facts about the licence, read from

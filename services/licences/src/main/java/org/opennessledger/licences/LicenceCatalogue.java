@@ -1,4 +1,4 @@
-package org.opennessledger.claims.licence;
+package org.opennessledger.licences;
 
 import java.util.Arrays;
 import java.util.Locale;

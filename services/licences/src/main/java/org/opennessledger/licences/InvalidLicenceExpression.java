@@ -1,4 +1,4 @@
-package org.opennessledger.claims.licence;
+package org.opennessledger.licences;
 
 /** A licence expression that does not parse or names an unknown id; the message says what and where. */
 public class InvalidLicenceExpression extends IllegalArgumentException {

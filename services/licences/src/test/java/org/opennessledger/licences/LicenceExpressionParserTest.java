@@ -1,4 +1,4 @@
-package org.opennessledger.claims.licence;
+package org.opennessledger.licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
