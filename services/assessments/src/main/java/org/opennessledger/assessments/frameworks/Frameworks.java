@@ -28,9 +28,15 @@ public final class Frameworks {
         }
         osaid.add(new FrameworkView.Criterion("training-write-up", Osaid.Element.DATA_INFORMATION.id(),
                 Osaid.TRAINING_WRITE_UPS.stream().map(ComponentId::id).toList()));
+        List<FrameworkView.Criterion> mof = new ArrayList<>();
+        for (Mof.Component component : Mof.Component.values()) {
+            mof.add(new FrameworkView.Criterion(component.motName(), "class-" + component.mofClass()
+                    + (component.required() ? "" : "-optional"), List.of(component.component().id())));
+        }
         return List.of(
                 new FrameworkView("osai-index", OsaiIndex.CURRENT_12.version(), "European Open Source AI Index",
                         List.copyOf(osai)),
-                new FrameworkView("osaid", Osaid.VERSION, "OSI Open Source AI Definition 1.0", List.copyOf(osaid)));
+                new FrameworkView("osaid", Osaid.VERSION, "OSI Open Source AI Definition 1.0", List.copyOf(osaid)),
+                new FrameworkView("mof", Mof.VERSION, "Model Openness Framework 1.0", List.copyOf(mof)));
     }
 }

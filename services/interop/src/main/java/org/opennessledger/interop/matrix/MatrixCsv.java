@@ -29,7 +29,7 @@ public final class MatrixCsv {
             header.add(component);
             header.add(component + "_licence");
         }
-        header.addAll(List.of("osai_index_score", "osaid_qualifies"));
+        header.addAll(List.of("osai_index_score", "osaid_qualifies", "mof_class"));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
@@ -44,6 +44,7 @@ public final class MatrixCsv {
                 FrameworkScoresView scores = row.scores();
                 cells.add(scores == null ? "" : String.format(Locale.ROOT, "%.4f", scores.osaiIndex().score()));
                 cells.add(scores == null ? "" : String.valueOf(scores.osaid().qualifies()));
+                cells.add(scores == null || scores.mof() == null ? "" : String.valueOf(scores.mof().classReached()));
                 csv.printRecord(cells.stream().map(MatrixCsv::inert).toList());
             }
         } catch (IOException e) {

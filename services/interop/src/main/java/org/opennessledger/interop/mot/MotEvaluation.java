@@ -3,12 +3,13 @@ package org.opennessledger.interop.mot;
 import java.util.EnumMap;
 import java.util.Map;
 import org.opennessledger.assessments.frameworks.Mof;
+import org.opennessledger.assessments.frameworks.MofLicences;
 import org.opennessledger.assessments.frameworks.MofScorer;
 
 /** A Model Openness Tool release file evaluated under MOF 1.0, licences resolved as the tool resolves them. */
 public final class MotEvaluation {
 
-    private static final MotLicences LICENCES = new MotLicences();
+    private static final MofLicences LICENCES = new MofLicences();
 
     private MotEvaluation() {
     }

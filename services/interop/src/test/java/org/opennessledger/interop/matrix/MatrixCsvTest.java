@@ -36,5 +36,6 @@ class MatrixCsvTest {
         assertThat(row.get("model-card")).isEmpty();
         assertThat(row.get("osai_index_score")).isEqualTo("0.0833");
         assertThat(row.get("osaid_qualifies")).isEqualTo("false");
+        assertThat(row.get("mof_class")).isEmpty();
     }
 }

@@ -27,6 +27,10 @@ class FrameworkScoresEndToEndTest {
         assertThat(version.at("/scores/osaid/qualifies").asBoolean()).isFalse();
         assertThat(version.at("/scores/osaid/failing").has("parameters")).isFalse();
         assertThat(version.at("/scores/osaid/failing").has("code")).isTrue();
+        // MOF: open weights under Apache-2.0 are 1 of class III's 6 required components
+        assertThat(version.at("/scores/mof/classReached").asInt()).isZero();
+        assertThat(version.at("/scores/mof/percent/3").asDouble()).isCloseTo(100.0 / 6, within(1e-9));
+        assertThat(version.at("/scores/mof/notTypeAppropriate/0").asText()).isEqualTo("final-weights");
 
         JsonNode release = api.get("/api/models/" + modelId + "/releases/base-7b").body();
         assertThat(release.get("scores")).isEqualTo(version.get("scores"));
@@ -46,7 +50,7 @@ class FrameworkScoresEndToEndTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String line = csv.raw().body().lines().filter(l -> l.startsWith(modelId + ",")).findFirst().orElseThrow();
-        assertThat(line).contains(",open,Apache-2.0,").endsWith(",0.0833,false");
+        assertThat(line).contains(",open,Apache-2.0,").endsWith(",0.0833,false,0");
     }
 
     @Test
@@ -66,7 +70,8 @@ class FrameworkScoresEndToEndTest {
     @Test
     void theFrameworksListTheirVersionsAndHowTheirCriteriaMapOntoComponents() {
         List<JsonNode> frameworks = list(api.get("/api/frameworks").body());
-        assertThat(frameworks).extracting(f -> f.get("id").asText()).containsExactly("osai-index", "osaid");
+        assertThat(frameworks).extracting(f -> f.get("id").asText()).containsExactly("osai-index", "osaid", "mof");
+        assertThat(frameworks.get(2).get("criteria")).hasSize(17);
         JsonNode osai = frameworks.get(0);
         assertThat(osai.get("criteria")).hasSize(12);
         assertThat(list(osai.get("criteria"))).anySatisfy(criterion -> {

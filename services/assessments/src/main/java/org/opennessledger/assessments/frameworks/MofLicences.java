@@ -1,19 +1,21 @@
-package org.opennessledger.interop.mot;
+package org.opennessledger.assessments.frameworks;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.opennessledger.assessments.frameworks.Mof;
-import org.opennessledger.assessments.frameworks.MofScorer;
+import org.opennessledger.licences.InvalidLicenceExpression;
+import org.opennessledger.licences.LicenceExpression;
+import org.opennessledger.licences.LicenceExpressionParser;
 import org.opennessledger.licences.SpdxLicenceList;
 
 /**
- * Licences as the Model Openness Tool judges them: open when OSI-approved, FSF-libre, on its list of
+ * Licences as the Model Openness Tool judges them (ADR 0010): open when OSI-approved, FSF-libre, on its list of
  * open-data licences, or OpenMDW-1.0; suited to a content type when its own licence table says so.
  * Ids match exactly, case included, as in the tool. For the licences of its table the tool's own
  * OSI and FSF flags apply (they replace the SPDX list's); for the others, the SPDX list's.
  */
-public final class MotLicences implements MofScorer.Licences {
+public final class MofLicences implements MofScorer.Licences {
 
     private record Entry(boolean osi, boolean fsf, Set<Mof.ContentType> types) {
     }
@@ -80,6 +82,61 @@ public final class MotLicences implements MofScorer.Licences {
             fsf = listed.map(SpdxLicenceList.ListedLicence::fsfLibre).orElse(false);
         }
         return osi || fsf || OPEN_DATA.contains(licenceId) || "OpenMDW-1.0".equals(licenceId);
+    }
+
+    /**
+     * The ledger's licences are SPDX expressions: a choice (OR) is open when one option is, a
+     * combination (AND) when every part is; an exception (WITH) keeps its licence's standing.
+     * Catalogue AI licences and LicenseRef- ids are not open. A text that does not parse is judged
+     * as a single id, as the tool would.
+     */
+    public boolean openExpression(String expression) {
+        if (expression == null || expression.isBlank()) {
+            return false;
+        }
+        try {
+            return open(LicenceExpressionParser.parse(expression));
+        } catch (InvalidLicenceExpression e) {
+            return open(expression);
+        }
+    }
+
+    private boolean open(LicenceExpression expression) {
+        if (expression instanceof LicenceExpression.Licence licence) {
+            return licence.source() == LicenceExpression.Source.SPDX && open(licence.id());
+        }
+        if (expression instanceof LicenceExpression.WithException with) {
+            return open(with.licence());
+        }
+        if (expression instanceof LicenceExpression.AllOf all) {
+            return all.operands().stream().allMatch(this::open);
+        }
+        return ((LicenceExpression.AnyOf) expression).operands().stream().anyMatch(this::open);
+    }
+
+    /** For an expression: suited when a licence that makes it open is suited (simple ids as the tool). */
+    public boolean typeAppropriateExpression(String expression, Mof.ContentType type) {
+        if (expression == null) {
+            return false;
+        }
+        try {
+            LicenceExpression parsed = LicenceExpressionParser.parse(expression);
+            return ids(parsed).stream().anyMatch(id -> typeAppropriate(id, type));
+        } catch (InvalidLicenceExpression e) {
+            return typeAppropriate(expression, type);
+        }
+    }
+
+    private static List<String> ids(LicenceExpression expression) {
+        if (expression instanceof LicenceExpression.Licence licence) {
+            return List.of(licence.id());
+        }
+        if (expression instanceof LicenceExpression.WithException with) {
+            return List.of(with.licence().id());
+        }
+        List<LicenceExpression> operands = expression instanceof LicenceExpression.AllOf all ? all.operands()
+                : ((LicenceExpression.AnyOf) expression).operands();
+        return operands.stream().flatMap(o -> ids(o).stream()).toList();
     }
 
     @Override
