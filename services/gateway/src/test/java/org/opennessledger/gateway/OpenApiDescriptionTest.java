@@ -63,7 +63,7 @@ class OpenApiDescriptionTest {
                 "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
                 "setModelProtection", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
-                "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex");
+                "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the

@@ -18,7 +18,10 @@ import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.ProblemType;
+import org.opennessledger.interop.ImportPlan;
 import org.opennessledger.interop.SourceFormatException;
+import org.opennessledger.interop.mot.MotImport;
+import org.opennessledger.interop.mot.MotReader;
 import org.opennessledger.interop.osai.OsaiIndexImport;
 import org.opennessledger.interop.osai.OsaiIndexReader;
 
@@ -34,11 +37,23 @@ final class ImportEndpoints {
         this.writes = writes;
     }
 
-    void register(Map<String, Handler<RoutingContext>> handlers) {
-        handlers.put("importOsaiIndex", this::importOsaiIndex);
+    /** Reads one file of a format and plans its commands. */
+    @FunctionalInterface
+    private interface Planner {
+        ImportPlan plan(String content, String source, LocalDate retrievedOn) throws SourceFormatException;
     }
 
-    private void importOsaiIndex(RoutingContext ctx) {
+    private static final Planner OSAI_INDEX = (content, source, date) ->
+            OsaiIndexImport.plan(OsaiIndexReader.read(content), source, date);
+    private static final Planner MOT = (content, source, date) ->
+            MotImport.plan(MotReader.read(content), content, source, date);
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("importOsaiIndex", ctx -> importFiles(ctx, OSAI_INDEX, "the OSAI index"));
+        handlers.put("importMot", ctx -> importFiles(ctx, MOT, "the Model Openness Tool"));
+    }
+
+    private void importFiles(RoutingContext ctx, Planner planner, String from) {
         if (!BearerAuthHandler.actor(ctx).has(Role.ADMIN)) {
             throw new ApiException(ProblemType.FORBIDDEN, "Importing needs the role 'admin'.");
         }
@@ -47,7 +62,7 @@ final class ImportEndpoints {
         List<Map<String, Object>> reports = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (ApiRequests.ImportFile file : body.files()) {
-            chain = chain.compose(ignored -> importFile(ctx, file, retrievedOn).map(report -> {
+            chain = chain.compose(ignored -> importFile(ctx, file, retrievedOn, planner, from).map(report -> {
                 reports.add(report);
                 return null;
             }));
@@ -57,7 +72,8 @@ final class ImportEndpoints {
                 .onFailure(ctx::fail);
     }
 
-    private Future<Map<String, Object>> importFile(RoutingContext ctx, ApiRequests.ImportFile file, LocalDate date) {
+    private Future<Map<String, Object>> importFile(RoutingContext ctx, ApiRequests.ImportFile file, LocalDate date,
+                                                   Planner planner, String from) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("name", file.name());
         Map<String, Object> dated = Map.of();
@@ -72,9 +88,9 @@ final class ImportEndpoints {
         }
         Map<String, Object> metaData = dated;
         String source = file.source() != null && !file.source().isBlank() ? file.source() : file.name();
-        OsaiIndexImport.Plan plan;
+        ImportPlan plan;
         try {
-            plan = OsaiIndexImport.plan(OsaiIndexReader.read(file.content()), source, date);
+            plan = planner.plan(file.content(), source, date);
         } catch (SourceFormatException e) {
             report.put("error", e.getMessage());
             return Future.succeededFuture(report);
@@ -84,7 +100,7 @@ final class ImportEndpoints {
         }
         report.put("modelId", plan.modelId());
         report.put("skipped", plan.skipped());
-        String reason = "Imported " + source + " from the OSAI index";
+        String reason = "Imported " + source + " from " + from;
         Future<Void> chain = writes.send(ctx, plan.family(), reason, metaData).<Void>mapEmpty()
                 .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error))
                 .compose(ignored -> writes.send(ctx, plan.release(), reason, metaData).<Void>mapEmpty()

@@ -5,13 +5,14 @@ import java.util.Map;
 import org.opennessledger.assessments.frameworks.Mof;
 
 /**
- * One release file of the Model Openness Tool: the release, its global licences (distribution, and
+ * One release file of the Model Openness Tool: the release (with the model it derives from, when
+ * given, and its repository and Hugging Face links), its global licences (distribution, and
  * per content type: code, data, document; null when not given) and the components it releases
  * with their own licence when given.
  */
-public record MotFile(String name, String version, String producer, String date, String distributionLicence,
-                      Map<Mof.ContentType, String> globalLicences, List<ReleasedComponent> components,
-                      List<String> unknownComponents) {
+public record MotFile(String name, String version, String producer, String date, String origin, List<String> links,
+                      String distributionLicence, Map<Mof.ContentType, String> globalLicences,
+                      List<ReleasedComponent> components, List<String> unknownComponents) {
 
     /** {@code licence}: null when the file gives the component none (the global ones apply), else as written ("" included). */
     public record ReleasedComponent(Mof.Component component, String licence) {

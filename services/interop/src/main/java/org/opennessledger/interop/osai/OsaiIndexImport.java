@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennessledger.assessments.frameworks.OsaiIndex;
+import org.opennessledger.interop.ImportPlan;
 import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -29,11 +30,6 @@ public final class OsaiIndexImport {
 
     public static final String POLICY = "import:osai-index/1";
 
-    /** What to send, in order, and the dimensions left out with why. */
-    public record Plan(String modelId, RegisterModelFamily family, RegisterRelease release, List<ImportClaim> claims,
-                       List<String> skipped) {
-    }
-
     private OsaiIndexImport() {
     }
 
@@ -41,7 +37,7 @@ public final class OsaiIndexImport {
      * @param source      where the file came from, recorded with each claim (e.g. "models/Bark.yaml")
      * @param retrievedOn the date the evidence is recorded as retrieved on
      */
-    public static Plan plan(OsaiIndexFile file, String source, LocalDate retrievedOn) {
+    public static ImportPlan plan(OsaiIndexFile file, String source, LocalDate retrievedOn) {
         String modelId = slug(file.name());
         String producer = file.organisation() == null ? "unknown" : file.organisation();
         RegisterModelFamily family = new RegisterModelFamily(modelId, file.name(), producer,
@@ -68,17 +64,17 @@ public final class OsaiIndexImport {
             claims.add(new ImportClaim(UUID.randomUUID().toString(), ClaimTarget.family(modelId, component), openness,
                     null, List.of(new Evidence(link, null, retrievedOn, null)), rationale, POLICY, source));
         }
-        return new Plan(modelId, family, release, List.copyOf(claims), List.copyOf(skipped));
+        return new ImportPlan(modelId, family, release, List.copyOf(claims), List.copyOf(skipped));
     }
 
     /** A model id from the system's name: lower case ASCII letters, digits, dots and dashes. */
-    static String slug(String name) {
+    public static String slug(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^[-.]+|[-.]+$", "");
         return slug.length() > 100 ? slug.substring(0, 100).replaceAll("[-.]+$", "") : slug;
     }
 
-    private static String httpUrl(String value) {
+    public static String httpUrl(String value) {
         if (value == null) {
             return null;
         }

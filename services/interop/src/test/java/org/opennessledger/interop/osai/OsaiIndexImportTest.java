@@ -1,5 +1,6 @@
 package org.opennessledger.interop.osai;
 
+import org.opennessledger.interop.ImportPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class OsaiIndexImportTest {
     @Test
     void barkBecomesAFamilyByItsOrganisationWithOneFamilyWideClaimPerDimension() throws Exception {
         OsaiIndexFile bark = OsaiIndexReader.read(Files.readString(Datasets.dir().resolve("osai-index/models/Bark.yaml")));
-        OsaiIndexImport.Plan plan = OsaiIndexImport.plan(bark, "models/Bark.yaml", SNAPSHOT);
+        ImportPlan plan = OsaiIndexImport.plan(bark, "models/Bark.yaml", SNAPSHOT);
 
         assertThat(plan.modelId()).isEqualTo("bark");
         assertThat(plan.family().producer()).isEqualTo("Suno");
@@ -53,7 +54,7 @@ class OsaiIndexImportTest {
                 preprint:
                     class: open
                 """);
-        OsaiIndexImport.Plan plan = OsaiIndexImport.plan(file, "t.yaml", SNAPSHOT);
+        ImportPlan plan = OsaiIndexImport.plan(file, "t.yaml", SNAPSHOT);
         assertThat(plan.modelId()).isEqualTo("tiny-model-2.0");
         assertThat(plan.family().producer()).isEqualTo("unknown");
         assertThat(plan.claims()).singleElement().satisfies(c -> {

@@ -55,7 +55,7 @@ public final class LedgerCli {
     @Command(name = "import", description = "Import files of another index through the API (as an admin)")
     static final class Import implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Format: osai (OSAI index model files) or osai-history (history.jsonl)")
+        @Parameters(index = "0", description = "Format: osai (OSAI index model files), osai-history (history.jsonl) or mot")
         String format;
 
         @Parameters(index = "1", description = "A model file or a directory of them (*.yaml, *.yml); for osai-history the .jsonl file")
@@ -86,7 +86,10 @@ public final class LedgerCli {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        private static final String OSAI_ENDPOINT = "/api/admin/imports/osai-index";
+
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private String endpoint = OSAI_ENDPOINT;
 
         @Override
         public Integer call() throws Exception {
@@ -95,11 +98,12 @@ public final class LedgerCli {
             if ("osai-history".equals(format)) {
                 return replayHistory(out, err);
             }
-            if (!"osai".equals(format)) {
-                err.println("unknown format '" + format + "': this version imports osai (OSAI index model files)"
-                        + " and osai-history (the index's history.jsonl)");
+            if (!"osai".equals(format) && !"mot".equals(format)) {
+                err.println("unknown format '" + format + "': this version imports osai (OSAI index model files),"
+                        + " osai-history (the index's history.jsonl) and mot (Model Openness Tool release files)");
                 return 2;
             }
+            endpoint = "mot".equals(format) ? "/api/admin/imports/mot" : OSAI_ENDPOINT;
             List<Path> files = files(path);
             if (files.isEmpty()) {
                 err.println("no .yaml or .yml files at " + path);
@@ -191,7 +195,7 @@ public final class LedgerCli {
         }
 
         private JsonNode post(String token, Map<String, Object> body) throws IOException, InterruptedException {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + "/api/admin/imports/osai-index"))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + endpoint))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),

@@ -1,5 +1,6 @@
 package org.opennessledger.platform.api;
 
+import org.opennessledger.interop.ImportPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class LedgerCliTest {
         LedgerClient api = SharedPlatform.client();
         for (OsaiHistory.Version version : OsaiHistory.read(olmo).versions()) {
             OsaiIndexFile file = OsaiIndexReader.read(version.content());
-            OsaiIndexImport.Plan plan = OsaiIndexImport.plan(file, "x", LocalDate.now());
+            ImportPlan plan = OsaiIndexImport.plan(file, "x", LocalDate.now());
             Instant at = version.date().toInstant();
             JsonNode asOf = null;
             for (JsonNode assessment : api.get("/api/models/" + plan.modelId() + "/releases/"
