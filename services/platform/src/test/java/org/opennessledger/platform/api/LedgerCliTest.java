@@ -93,8 +93,8 @@ class LedgerCliTest {
 
     @Test
     void badUsageAndWrongCredentialsExitWithTwoAndSayWhy() throws Exception {
-        assertThat(run("import", "mot", ".", "--api", api())).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown format 'mot'");
+        assertThat(run("import", "spdx", ".", "--api", api())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown format 'spdx'");
         Path file = Files.writeString(Files.createTempFile("one-", ".yaml"), "system:\n    name: Never\n");
         assertThat(run("import", "osai", file.toString(), "--api", api(), "--keycloak", TestEnvironment.keycloakUrl(),
                 "--user", "ada", "--password", "wrong")).isEqualTo(2);
