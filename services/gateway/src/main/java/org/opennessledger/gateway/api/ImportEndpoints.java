@@ -19,6 +19,7 @@ import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.ProblemType;
 import org.opennessledger.interop.ImportPlan;
+import org.opennessledger.interop.PlanChecks;
 import org.opennessledger.interop.SourceFormatException;
 import org.opennessledger.interop.mot.MotImport;
 import org.opennessledger.interop.mot.MotReader;
@@ -90,7 +91,7 @@ final class ImportEndpoints {
         String source = file.source() != null && !file.source().isBlank() ? file.source() : file.name();
         ImportPlan plan;
         try {
-            plan = planner.plan(file.content(), source, date);
+            plan = PlanChecks.checked(planner.plan(file.content(), source, date));
         } catch (SourceFormatException e) {
             report.put("error", e.getMessage());
             return Future.succeededFuture(report);

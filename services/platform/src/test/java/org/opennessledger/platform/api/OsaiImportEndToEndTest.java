@@ -118,6 +118,17 @@ class OsaiImportEndToEndTest {
     }
 
     @Test
+    void aFileTheLedgerWouldRefuseHalfwayIsRefusedWholeAndStoresNothing() {
+        String longNotes = "x".repeat(10_001);
+        var answer = api.post(IMPORT, "ada", Map.of("files", List.of(Map.of("name", "long.yaml", "content",
+                "system:\n    name: Long Notes\n    link: https://example.org/long\npaper:\n    class: open\n"
+                        + "modelcard:\n    class: open\n    notes: " + longNotes + "\n"))));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().at("/files/0/error").asText()).contains("model-card: the notes are longer than 10000");
+        assertThat(api.get("/api/models/long-notes").status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAdminsImport() {
         Map<String, Object> body = Map.of("files", List.of(Map.of("name", "x.yaml", "content", "system:\n    name: X\n")));
         assertThat(api.post(IMPORT, "mia", body).status()).isEqualTo(403);
