@@ -17,6 +17,7 @@ import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
+import org.opennessledger.interop.Slugs;
 
 /** Model families and releases. */
 final class ModelEndpoints {

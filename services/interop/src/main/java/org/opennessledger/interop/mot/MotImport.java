@@ -19,6 +19,7 @@ import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.interop.ImportPlan;
+import org.opennessledger.interop.Slugs;
 import org.opennessledger.interop.SourceFormatException;
 import org.opennessledger.interop.osai.OsaiIndexImport;
 import org.opennessledger.licences.InvalidLicenceExpression;
@@ -60,11 +61,11 @@ public final class MotImport {
     public static ImportPlan plan(MotFile release, String yaml, String source, LocalDate retrievedOn)
             throws SourceFormatException {
         String familyName = release.origin() != null ? release.origin() : release.name();
-        String modelId = OsaiIndexImport.slug(familyName);
+        String modelId = Slugs.fromName(familyName).orElse("");
         RegisterModelFamily family = new RegisterModelFamily(modelId, familyName,
                 release.producer() == null ? "unknown" : release.producer(), "Imported from the Model Openness Tool");
         String releaseName = release.version() == null ? release.name() : release.name() + " " + release.version();
-        String releaseId = OsaiIndexImport.slug(releaseName);
+        String releaseId = Slugs.fromName(releaseName).orElse("");
         RegisterRelease registered = new RegisterRelease(modelId, releaseId, releaseName, release.version(), null, null,
                 release.links().stream().map(OsaiIndexImport::httpUrl).filter(l -> l != null).toList());
         List<ImportClaim> claims = new ArrayList<>();

@@ -1,15 +1,12 @@
 package org.opennessledger.interop.osai;
 
 import java.net.URI;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennessledger.assessments.frameworks.OsaiIndex;
-import org.opennessledger.interop.ImportPlan;
 import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -17,6 +14,8 @@ import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.interop.ImportPlan;
+import org.opennessledger.interop.Slugs;
 
 /**
  * Turns one OSAI index model file into the commands that record it in the ledger: the model family
@@ -38,13 +37,13 @@ public final class OsaiIndexImport {
      * @param retrievedOn the date the evidence is recorded as retrieved on
      */
     public static ImportPlan plan(OsaiIndexFile file, String source, LocalDate retrievedOn) {
-        String modelId = slug(file.name());
+        String modelId = Slugs.fromName(file.name()).orElse("");
         String producer = file.organisation() == null ? "unknown" : file.organisation();
         RegisterModelFamily family = new RegisterModelFamily(modelId, file.name(), producer,
                 "Imported from the European Open Source AI Index");
         // The index scores the end model: it is the family's release, and the family-wide claims hold for it.
         String endModel = file.endModel() != null ? file.endModel() : file.name();
-        String releaseId = slug(endModel).isEmpty() ? modelId : slug(endModel);
+        String releaseId = Slugs.fromName(endModel).orElse(modelId);
         RegisterRelease release = new RegisterRelease(modelId, releaseId, endModel, null, null, null, List.of());
         List<ImportClaim> claims = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -65,13 +64,6 @@ public final class OsaiIndexImport {
                     null, List.of(new Evidence(link, null, retrievedOn, null)), rationale, POLICY, source));
         }
         return new ImportPlan(modelId, family, release, List.copyOf(claims), List.copyOf(skipped));
-    }
-
-    /** A model id from the system's name: lower case ASCII letters, digits, dots and dashes. */
-    public static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^[-.]+|[-.]+$", "");
-        return slug.length() > 100 ? slug.substring(0, 100).replaceAll("[-.]+$", "") : slug;
     }
 
     public static String httpUrl(String value) {

@@ -1,4 +1,4 @@
-package org.opennessledger.gateway.api;
+package org.opennessledger.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

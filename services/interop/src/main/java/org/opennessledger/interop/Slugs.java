@@ -1,12 +1,15 @@
-package org.opennessledger.gateway.api;
+package org.opennessledger.interop;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Ids derived from names when a client gives none: "Llama 3.1 (8B)" becomes "llama-3.1-8b". */
-final class Slugs {
+/**
+ * Ids derived from names, when a client gives none or an importer reads only names: "Llama 3.1 (8B)"
+ * becomes "llama-3.1-8b".
+ */
+public final class Slugs {
 
     static final int MAX_LENGTH = 100;
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
@@ -18,7 +21,7 @@ final class Slugs {
     }
 
     /** The slug of {@code name}, or empty when nothing usable is left (e.g. a name of only symbols). */
-    static Optional<String> fromName(String name) {
+    public static Optional<String> fromName(String name) {
         if (name == null) {
             return Optional.empty();
         }
