@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.policy.PublishConsensusPolicy;
-import org.opennessledger.contracts.values.Role;
-import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
-import org.opennessledger.gateway.http.ProblemType;
 
 /** Administration. The domain checks the admin role too; checking here first refuses early and clearly. */
 final class AdminEndpoints {
@@ -29,9 +26,7 @@ final class AdminEndpoints {
     }
 
     private void publishConsensusPolicy(RoutingContext ctx) {
-        if (!BearerAuthHandler.actor(ctx).has(Role.ADMIN)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Publishing a consensus policy needs the role 'admin'.");
-        }
+        RoleChecks.requireAdmin(ctx, "Publishing a consensus policy");
         ApiRequests.ConsensusPolicy body = JsonBodies.read(ctx, ApiRequests.ConsensusPolicy.class);
         Duration lockAfter;
         try {

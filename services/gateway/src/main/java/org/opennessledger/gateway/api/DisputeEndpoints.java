@@ -75,7 +75,7 @@ final class DisputeEndpoints {
     }
 
     private void takeDispute(RoutingContext ctx) {
-        requireModerator(ctx, "Taking a dispute");
+        RoleChecks.requireModerator(ctx, "Taking a dispute");
         String disputeId = ctx.pathParam("disputeId");
         // The body is optional: a bare POST takes a dispute nobody owns.
         ApiRequests.TakeDispute body = ctx.body().isEmpty()
@@ -88,7 +88,7 @@ final class DisputeEndpoints {
     }
 
     private void resolveDispute(RoutingContext ctx) {
-        requireModerator(ctx, "Deciding a dispute");
+        RoleChecks.requireModerator(ctx, "Deciding a dispute");
         String disputeId = ctx.pathParam("disputeId");
         ApiRequests.ResolveDispute body = JsonBodies.read(ctx, ApiRequests.ResolveDispute.class);
         DisputeDecision decision = DisputeDecision.fromId(body.decision())
@@ -109,7 +109,7 @@ final class DisputeEndpoints {
     }
 
     private void getModerationQueue(RoutingContext ctx) {
-        requireModerator(ctx, "Reading the moderation queue");
+        RoleChecks.requireModerator(ctx, "Reading the moderation queue");
         // The API spells states in lower case like its other enums; the query names DisputeState values.
         String state = ctx.queryParams().get("state");
         queries.list(new GetModerationQueue(state == null ? null : state.toUpperCase(Locale.ROOT)),
@@ -127,9 +127,5 @@ final class DisputeEndpoints {
         return queries.optional(new GetDispute(disputeId), DisputeView.class)
                 .map(found -> found.orElseThrow(() -> ApiException.notFound(
                         "There is no dispute with id '" + disputeId + "'.")));
-    }
-
-    private static void requireModerator(RoutingContext ctx, String action) {
-        RoleChecks.requireModerator(ctx, action);
     }
 }

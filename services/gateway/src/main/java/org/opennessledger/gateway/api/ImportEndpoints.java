@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.values.LedgerMetaData;
-import org.opennessledger.contracts.values.Role;
-import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.ProblemType;
@@ -55,9 +53,7 @@ final class ImportEndpoints {
     }
 
     private void importFiles(RoutingContext ctx, Planner planner, String from) {
-        if (!BearerAuthHandler.actor(ctx).has(Role.ADMIN)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Importing needs the role 'admin'.");
-        }
+        RoleChecks.requireAdmin(ctx, "Importing");
         ApiRequests.ImportFiles body = JsonBodies.read(ctx, ApiRequests.ImportFiles.class);
         LocalDate retrievedOn = body.retrievedOn() != null ? body.retrievedOn() : LocalDate.now();
         List<Map<String, Object>> reports = new ArrayList<>();
@@ -92,20 +88,15 @@ final class ImportEndpoints {
         ImportPlan plan;
         try {
             plan = PlanChecks.checked(planner.plan(file.content(), source, date));
-        } catch (SourceFormatException e) {
-            report.put("error", e.getMessage());
-            return Future.succeededFuture(report);
-        } catch (IllegalArgumentException e) {
+        } catch (SourceFormatException | IllegalArgumentException e) {
             report.put("error", e.getMessage());
             return Future.succeededFuture(report);
         }
         report.put("modelId", plan.modelId());
         report.put("skipped", plan.skipped());
         String reason = "Imported " + source + " from " + from;
-        Future<Void> chain = writes.send(ctx, plan.family(), reason, metaData).<Void>mapEmpty()
-                .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error))
-                .compose(ignored -> writes.send(ctx, plan.release(), reason, metaData).<Void>mapEmpty()
-                        .recover(error -> alreadyThere(error) ? Future.succeededFuture() : Future.failedFuture(error)));
+        Future<Void> chain = unlessThere(writes.send(ctx, plan.family(), reason, metaData))
+                .compose(ignored -> unlessThere(writes.send(ctx, plan.release(), reason, metaData)));
         for (ImportClaim claim : plan.claims()) {
             chain = chain.compose(ignored -> writes.send(ctx, claim, reason, metaData).mapEmpty());
         }
@@ -119,8 +110,9 @@ final class ImportEndpoints {
                 });
     }
 
-    /** The family exists from an earlier import (or was registered by hand): its claims still import. */
-    private static boolean alreadyThere(Throwable error) {
-        return error instanceof ApiException api && api.type() == ProblemType.CONFLICT;
+    /** A family or release that exists from an earlier import (or was registered by hand) is fine: its claims still import. */
+    private static Future<Void> unlessThere(Future<Object> registration) {
+        return registration.<Void>mapEmpty().recover(error -> error instanceof ApiException api
+                && api.type() == ProblemType.CONFLICT ? Future.succeededFuture() : Future.failedFuture(error));
     }
 }

@@ -18,8 +18,16 @@ final class RoleChecks {
     }
 
     static void requireModerator(RoutingContext ctx, String action) {
-        if (!BearerAuthHandler.actor(ctx).has(Role.MODERATOR)) {
-            throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role 'moderator'.");
+        require(ctx, Role.MODERATOR, action);
+    }
+
+    static void requireAdmin(RoutingContext ctx, String action) {
+        require(ctx, Role.ADMIN, action);
+    }
+
+    private static void require(RoutingContext ctx, Role role, String action) {
+        if (!BearerAuthHandler.actor(ctx).has(role)) {
+            throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role '" + role.id() + "'.");
         }
     }
 }
