@@ -386,8 +386,7 @@ public class ReadModelProjector {
     }
 
     /** An imported change is dated when it happened in its source; anything else when it was stored. */
-    private static Instant effectiveAt(MetaData metaData, Instant stored) {
-        String effective = text(metaData, LedgerMetaData.EFFECTIVE_AT);
+    private static Instant effectiveAt(String effective, Instant stored) {
         if (effective == null) {
             return stored;
         }
@@ -406,10 +405,11 @@ public class ReadModelProjector {
             position = tokenPosition.isPresent() ? tokenPosition.getAsLong() : null;
         }
         MetaData metaData = message.getMetaData();
-        return new EventContext(message.getIdentifier(), position, effectiveAt(metaData, message.getTimestamp()),
+        String effective = text(metaData, LedgerMetaData.EFFECTIVE_AT);
+        return new EventContext(message.getIdentifier(), position, effectiveAt(effective, message.getTimestamp()),
                 message.getPayloadType().getSimpleName(), text(metaData, LedgerMetaData.ACTOR_ID),
                 text(metaData, LedgerMetaData.ACTOR_ROLES), text(metaData, LedgerMetaData.REASON),
-                text(metaData, LedgerMetaData.CORRELATION_ID), text(metaData, LedgerMetaData.EFFECTIVE_AT) != null);
+                text(metaData, LedgerMetaData.CORRELATION_ID), effective != null);
     }
 
     private static String text(MetaData metaData, String key) {

@@ -189,14 +189,15 @@ public final class ModelPages {
         Map<String, String> openDisputes = new HashMap<>();
         Docs.documents(page, "claims").stream().filter(c -> c.getString("openDisputeId") != null)
                 .forEach(c -> openDisputes.put(c.getString("claimId"), c.getString("openDisputeId")));
-        List<ReleaseView> releases = Docs.documents(page, "releases").stream()
-                .map(r -> new ReleaseView(r.getString("releaseId"), r.getString("name"), r.getString("version"),
-                        Docs.localDate(r, "releaseDate"), r.getString("baseModel"), List.copyOf(Docs.strings(r, "links")),
-                        r.getString("registeredBy"), Docs.instant(r, "registeredAt"),
-                        Docs.integer(r, "assessmentVersion"), AssessmentVersions.components(r, "components").stream()
-                                .map(c -> c.withOpenDispute(openDisputes.get(c.claimId()))).toList(),
-                        FrameworkScores.of(AssessmentVersions.components(r, "components"))))
-                .toList();
+        List<ReleaseView> releases = new ArrayList<>();
+        for (Document r : Docs.documents(page, "releases")) {
+            List<AssessedComponentView> assessed = AssessmentVersions.components(r, "components");
+            releases.add(new ReleaseView(r.getString("releaseId"), r.getString("name"), r.getString("version"),
+                    Docs.localDate(r, "releaseDate"), r.getString("baseModel"), List.copyOf(Docs.strings(r, "links")),
+                    r.getString("registeredBy"), Docs.instant(r, "registeredAt"), Docs.integer(r, "assessmentVersion"),
+                    assessed.stream().map(c -> c.withOpenDispute(openDisputes.get(c.claimId()))).toList(),
+                    FrameworkScores.of(assessed)));
+        }
         List<ClaimSummaryView> claims = Docs.documents(page, "claims").stream()
                 .map(c -> new ClaimSummaryView(c.getString("claimId"), modelId, c.getString("releaseId"),
                         c.getString("component"), c.getString("openness"), c.getString("licence"),
@@ -207,7 +208,7 @@ public final class ModelPages {
         Document protection = page.get("protection", Document.class);
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),
                 page.getString("description"), page.getString("registeredBy"), Docs.instant(page, "registeredAt"),
-                releases, claims, protection == null ? null : new ProtectionView(
+                List.copyOf(releases), claims, protection == null ? null : new ProtectionView(
                         Docs.integer(protection, "minimumAcceptedClaims"), Docs.instant(protection, "since"),
                         protection.getString("by"), protection.getString("reason")));
     }

@@ -1,5 +1,7 @@
 package org.opennessledger.interop.mot;
 
+import static org.opennessledger.interop.YamlTrees.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,14 +53,5 @@ public final class MotReader {
                 text(release, "date").orElse(null), text(release, "origin").orElse(null), List.copyOf(links),
                 text(licence.path("distribution"), "name").orElse(null),
                 java.util.Collections.unmodifiableMap(global), List.copyOf(components), List.copyOf(unknown));
-    }
-
-    private static Optional<String> text(JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return Optional.empty();
-        }
-        String value = node.asText().strip();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -88,14 +88,8 @@ public final class OsaiIndexReader {
                 java.util.Collections.unmodifiableMap(dimensions), List.copyOf(unknown));
     }
 
-    /** A scalar's text, stripped; null when absent, null or blank. */
     private static String text(JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        String value = node.asText().strip();
-        return value.isEmpty() ? null : value;
+        return YamlTrees.text(parent, field).orElse(null);
     }
 
     /** The 1-based line of a top-level key, for messages (0 when not found). */
