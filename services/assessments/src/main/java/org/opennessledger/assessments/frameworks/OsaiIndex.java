@@ -16,27 +16,27 @@ import org.opennessledger.contracts.values.Openness;
  */
 public enum OsaiIndex {
 
-    CURRENT_12("osai-index-12", Map.of(
-            "availability", List.of("datasources_basemodel", "datasources_endmodel", "weights_basemodel",
-                    "weights_endmodel", "trainingcode"),
-            "documentation", List.of("code", "hardware_architecture", "preprint", "paper", "modelcard", "datasheet"),
-            "access", List.of("licenses"))),
-    LEGACY_14("osai-index-14", Map.of(
-            "availability", List.of("datasources_basemodel", "datasources_endmodel", "weights_basemodel",
-                    "weights_endmodel", "trainingcode"),
-            "documentation", List.of("code", "hardware_architecture", "preprint", "paper", "modelcard", "datasheet"),
-            "access", List.of("package", "api", "licenses")));
+    CURRENT_12("osai-index-12", List.of("licenses")),
+    LEGACY_14("osai-index-14", List.of("package", "api", "licenses"));
+
+    /** What the two lists share: they differ only in the access category. */
+    private static final class Shared {
+        static final List<String> AVAILABILITY = List.of("datasources_basemodel", "datasources_endmodel",
+                "weights_basemodel", "weights_endmodel", "trainingcode");
+        static final List<String> DOCUMENTATION = List.of("code", "hardware_architecture", "preprint", "paper",
+                "modelcard", "datasheet");
+    }
 
     private final String version;
     private final Map<String, List<String>> categories;
 
-    OsaiIndex(String version, Map<String, List<String>> byCategory) {
+    OsaiIndex(String version, List<String> access) {
         this.version = version;
-        Map<String, List<String>> ordered = new LinkedHashMap<>();
         // in the order the index presents its categories
-        for (String category : List.of("availability", "documentation", "access")) {
-            ordered.put(category, List.copyOf(byCategory.get(category)));
-        }
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        ordered.put("availability", Shared.AVAILABILITY);
+        ordered.put("documentation", Shared.DOCUMENTATION);
+        ordered.put("access", access);
         this.categories = java.util.Collections.unmodifiableMap(ordered);
     }
 
