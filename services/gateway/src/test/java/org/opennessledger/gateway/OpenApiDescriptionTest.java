@@ -67,14 +67,14 @@ class OpenApiDescriptionTest {
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the
-        // moderation queue and flags (moderators only).
-        List<String> moderatorReads = List.of("getModerationQueue", "listClaimFlags");
+        // moderation queue and flags (moderators only) and the whole-ledger export (admins only).
+        List<String> restrictedReads = List.of("getModerationQueue", "listClaimFlags", "exportAll");
         description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
-                .filter(read -> !moderatorReads.contains(read.getOperationId()))
+                .filter(read -> !restrictedReads.contains(read.getOperationId()))
                 .forEach(read -> assertThat(read.getSecurityRequirements().isEmpty()
                         || read.getSecurityRequirements().stream().anyMatch(SecurityRequirement::isEmpty))
                         .as(read.getOperationId()).isTrue());
-        description.contract().operations().stream().filter(o -> moderatorReads.contains(o.getOperationId()))
+        description.contract().operations().stream().filter(o -> restrictedReads.contains(o.getOperationId()))
                 .forEach(read -> assertThat(read.getSecurityRequirements()).as(read.getOperationId()).isNotEmpty()
                         .noneMatch(SecurityRequirement::isEmpty));
 

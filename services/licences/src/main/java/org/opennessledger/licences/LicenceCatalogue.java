@@ -64,7 +64,24 @@ public enum LicenceCatalogue {
             new LicenceTerms(true, false, null, "prohibited", true, null, "https://mistral.ai/licenses/MRL-0.1.md")),
     NVIDIA_OPEN_MODEL("nvidia-open-model", "NVIDIA Open Model License Agreement",
             new LicenceTerms(false, false, null, "allowed", true, null,
-                    "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/"));
+                    "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/")),
+    BIGSCIENCE_BLOOM_RAIL("bigscience-bloom-rail-1.0", "BigScience BLOOM RAIL License v1.0",
+            new LicenceTerms(true, false, null, "allowed", true, null,
+                    "https://huggingface.co/spaces/bigscience/license")),
+    DATABRICKS_OPEN_MODEL("databricks-open-model", "Databricks Open Model License",
+            new LicenceTerms(true, true, 700_000_000L, "allowed", true, null,
+                    "https://www.databricks.com/legal/open-model-license")),
+    CHATGLM3_6B("chatglm3-6b", "ChatGLM3-6B Model License",
+            // commercial use is free only after registering with the producer
+            new LicenceTerms(true, false, null, "restricted", true, null,
+                    "https://huggingface.co/THUDM/chatglm3-6b/blob/main/MODEL_LICENSE")),
+    APPLE_SAMPLE_CODE("apple-sample-code", "Apple Sample Code License",
+            new LicenceTerms(false, false, null, "allowed", true, null,
+                    "https://huggingface.co/apple/OpenELM/blob/main/LICENSE")),
+    // Not a licence to the public: it lets arXiv distribute a paper; readers get no right to reuse it.
+    ARXIV_NONEXCLUSIVE("arxiv-nonexclusive-1.0", "arXiv.org perpetual, non-exclusive license 1.0",
+            new LicenceTerms(true, false, null, "prohibited", false, null,
+                    "https://arxiv.org/licenses/nonexclusive-distrib/1.0/license.html"));
 
     private final String id;
     private final String title;

@@ -109,7 +109,9 @@ class LicenceExpressionParserTest {
     @ValueSource(strings = {"llama2-community", "llama3-community", "llama3.1-community", "llama3.2-community",
             "llama3.3-community", "llama4-community", "gemma-terms", "qwen-licence", "qwen-research",
             "deepseek-licence", "openrail", "openrail-m", "bigscience-openrail-m", "creativeml-openrail-m",
-            "bigcode-openrail-m", "falcon-180b-tii", "mistral-research", "nvidia-open-model"})
+            "bigcode-openrail-m", "falcon-180b-tii", "mistral-research", "nvidia-open-model",
+            "bigscience-bloom-rail-1.0", "databricks-open-model", "chatglm3-6b", "apple-sample-code",
+            "arxiv-nonexclusive-1.0"})
     void every_catalogue_id_is_a_valid_expression(String id) {
         assertThat(LicenceExpressionParser.parse(id).canonical()).isEqualTo(id);
         assertThat(LicenceCatalogue.fromId(id)).isPresent();

@@ -78,6 +78,11 @@ public final class Mof {
             return Arrays.stream(values()).filter(c -> c.motName.equalsIgnoreCase(name == null ? "" : name.strip()))
                     .findFirst();
         }
+
+        /** The MOF component that a ledger component stands for, if MOF has one. */
+        public static Optional<Component> byLedgerComponent(ComponentId id) {
+            return Arrays.stream(values()).filter(c -> c.component == id).findFirst();
+        }
     }
 
     private Mof() {

@@ -2,27 +2,47 @@ package org.opennessledger.gateway.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
+import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.contracts.views.ModelSummaryView;
+import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.interop.annotations.EvidenceAnnotations;
+import org.opennessledger.interop.bundle.ExportBundle;
+import org.opennessledger.interop.bundle.ExportFormat;
 import org.opennessledger.interop.matrix.MatrixCsv;
+import org.opennessledger.interop.mot.MotExport;
+import org.opennessledger.interop.mot.MotWriter;
 import org.opennessledger.interop.osai.OsaiIndexExport;
 import org.opennessledger.interop.osai.OsaiIndexWriter;
 
-/** Exports in the field's formats (public: they carry only what public reads show). */
+/**
+ * Exports in the field's formats. One release or claim at a time is public (they carry only what
+ * public reads show); the whole ledger at once is for admins, as a zip archive.
+ */
 final class ExportEndpoints {
+
+    private static final String YAML = "application/yaml; charset=utf-8";
 
     private final QueryRunner queries;
     private final ModelEndpoints models;
@@ -34,6 +54,7 @@ final class ExportEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("exportOsaiIndex", this::exportOsaiIndex);
+        handlers.put("exportMot", this::exportMot);
         handlers.put("exportClaimEvidence", this::exportClaimEvidence);
         handlers.put("exportMatrixCsv", ctx -> queries.one(new GetMatrix(), MatrixView.class)
                 .onSuccess(matrix -> ctx.response()
@@ -41,6 +62,7 @@ final class ExportEndpoints {
                         .putHeader("Content-Disposition", "attachment; filename=\"openness-matrix.csv\"")
                         .end(MatrixCsv.write(matrix)))
                 .onFailure(ctx::fail));
+        handlers.put("exportAll", this::exportAll);
     }
 
     private void exportClaimEvidence(RoutingContext ctx) {
@@ -58,22 +80,81 @@ final class ExportEndpoints {
     private void exportOsaiIndex(RoutingContext ctx) {
         String modelId = ctx.pathParam("modelId");
         String releaseId = ctx.queryParams().get("releaseId");
+        exportRelease(ctx, modelId, releaseId, "yaml",
+                (model, release, claims) -> OsaiIndexWriter.write(OsaiIndexExport.of(model, release, claims)));
+    }
+
+    private void exportMot(RoutingContext ctx) {
+        exportRelease(ctx, ctx.pathParam("modelId"), ctx.pathParam("releaseId"), "yml",
+                (model, release, claims) -> MotWriter.write(MotExport.of(model, release, claims)));
+    }
+
+    @FunctionalInterface
+    private interface ReleaseFile {
+        String write(ModelView model, ReleaseView release, Map<String, ClaimView> claims);
+    }
+
+    /** One release as a YAML file; without {@code releaseId}, the family's first release. */
+    private void exportRelease(RoutingContext ctx, String modelId, String releaseId, String extension,
+                               ReleaseFile file) {
         models.model(modelId).compose(model -> {
             ReleaseView release = (releaseId == null ? model.releases().stream().findFirst()
                     : ModelEndpoints.release(model, releaseId)).orElseThrow(() -> releaseId == null
                     ? ApiException.notFound("Model family '" + modelId + "' has no release to export.")
                     : ModelEndpoints.noRelease(modelId, releaseId));
-            Map<String, ClaimView> claims = new ConcurrentHashMap<>();
-            List<Future<?>> reads = new ArrayList<>();
-            for (AssessedComponentView component : release.components()) {
-                reads.add(queries.optional(new GetClaim(component.claimId()), ClaimView.class)
-                        .onSuccess(claim -> claim.ifPresent(c -> claims.put(c.claimId(), c))));
-            }
-            return Future.all(reads).map(done -> OsaiIndexWriter.write(OsaiIndexExport.of(model, release, claims)));
-        }).onSuccess(yaml -> ctx.response()
-                        .putHeader("Content-Type", "application/yaml; charset=utf-8")
-                        .putHeader("Content-Disposition", "attachment; filename=\"" + modelId + ".yaml\"")
-                        .end(yaml))
+            return acceptedClaims(List.of(release)).map(claims -> file.write(model, release, claims)
+                    .getBytes(StandardCharsets.UTF_8)).map(bytes -> Map.entry(release.releaseId(), bytes));
+        }).onSuccess(exported -> ctx.response()
+                        .putHeader("Content-Type", YAML)
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + modelId + "__"
+                                + exported.getKey() + "." + extension + "\"")
+                        .end(Buffer.buffer(exported.getValue())))
                 .onFailure(ctx::fail);
+    }
+
+    /** Every model family, with the accepted claims of its releases, in one format, zipped. */
+    private void exportAll(RoutingContext ctx) {
+        RoleChecks.requireAdmin(ctx, "Exporting the whole ledger");
+        ExportFormat format = ExportFormat.fromId(ctx.pathParam("format")).orElseThrow(() ->
+                ApiException.invalid("/format", "unknown export format"));
+        Future<MatrixView> matrix = format == ExportFormat.CSV ? queries.one(new GetMatrix(), MatrixView.class)
+                : Future.succeededFuture();
+        queries.list(new ListModels(), ModelSummaryView.class)
+                .compose(summaries -> Future.all(summaries.stream().map(s -> models.model(s.modelId())
+                        .compose(model -> acceptedClaims(model.releases())
+                                .map(claims -> new ExportBundle.ExportedModel(model, claims)))).toList()))
+                .map(all -> all.<ExportBundle.ExportedModel>list())
+                .compose(exported -> matrix.map(m -> ExportBundle.files(format, exported, m)))
+                .compose(files -> ctx.vertx().executeBlocking(() -> zip(files), false))
+                .onSuccess(zip -> ctx.response()
+                        .putHeader("Content-Type", "application/zip")
+                        .putHeader("Content-Disposition", "attachment; filename=\"openness-ledger-"
+                                + format.id() + ".zip\"")
+                        .end(Buffer.buffer(zip)))
+                .onFailure(ctx::fail);
+    }
+
+    /** The claims the releases' current assessments rest on, by id (a claim hidden since is left out). */
+    private Future<Map<String, ClaimView>> acceptedClaims(List<ReleaseView> releases) {
+        Map<String, ClaimView> claims = new ConcurrentHashMap<>();
+        List<Future<?>> reads = new ArrayList<>();
+        releases.stream().flatMap(r -> r.components().stream()).map(AssessedComponentView::claimId).distinct()
+                .forEach(claimId -> reads.add(queries.optional(new GetClaim(claimId), ClaimView.class)
+                        .onSuccess(claim -> claim.ifPresent(c -> claims.put(c.claimId(), c)))));
+        return Future.all(reads).map(done -> claims);
+    }
+
+    private static byte[] zip(SortedMap<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

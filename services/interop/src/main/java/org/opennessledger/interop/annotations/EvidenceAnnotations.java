@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.views.ClaimView;
 
@@ -26,18 +27,30 @@ public final class EvidenceAnnotations {
      * @param claimUrl the claim's address (a path is fine), linked from each annotation's body
      */
     public static Map<String, Object> of(ClaimView claim, String claimUrl) {
+        return collection("urn:openness-ledger:claim:" + claim.claimId() + ":evidence",
+                "Evidence for claim " + claim.claimId(), List.of(claim), c -> claimUrl);
+    }
+
+    /**
+     * One AnnotationCollection for the evidence of several claims (e.g. every accepted claim of a
+     * model family), in the order given; each annotation keeps the id it has in its claim's collection.
+     */
+    public static Map<String, Object> collection(String id, String label, List<ClaimView> claims,
+                                                 Function<ClaimView, String> claimUrl) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < claim.evidence().size(); i++) {
-            items.add(annotation(claim, claim.evidence().get(i), i + 1, claimUrl));
+        for (ClaimView claim : claims) {
+            for (int i = 0; i < claim.evidence().size(); i++) {
+                items.add(annotation(claim, claim.evidence().get(i), i + 1, claimUrl.apply(claim)));
+            }
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("type", "AnnotationPage");
         page.put("items", items);
         Map<String, Object> collection = new LinkedHashMap<>();
         collection.put("@context", CONTEXT);
-        collection.put("id", "urn:openness-ledger:claim:" + claim.claimId() + ":evidence");
+        collection.put("id", id);
         collection.put("type", "AnnotationCollection");
-        collection.put("label", "Evidence for claim " + claim.claimId());
+        collection.put("label", label);
         collection.put("total", items.size());
         collection.put("first", page);
         return collection;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +29,12 @@ import org.opennessledger.licences.LicenceExpressionParser;
 /**
  * Turns a Model Openness Tool release file into commands: the family (the model the release derives
  * from, else the release itself), the release, and one release-level claim per listed component,
- * accepted under {@value #POLICY}. A component under a licence the tool counts as open is OPEN; one
- * under another licence, or none, is PARTIAL (released, but not openly). Licences are the tool's
- * free-text names: SPDX and catalogue ids are taken as they are, known spellings are mapped
- * ({@link #ALIASES}); any other name refuses the whole file, with its line.
+ * accepted under {@value #POLICY}. Licences are the tool's free-text names: SPDX and catalogue ids
+ * are taken as they are, known spellings are mapped ({@link #ALIASES}); any other name refuses the
+ * whole file, with its line. A component is OPEN when the tool's rules count the ledger's licence
+ * open, else PARTIAL (released, but not openly, or without a licence). Openness and rationale depend
+ * on the ledger's licence id only, never on the file's spelling of it, so that a release exported by
+ * {@link MotExport} imports back as the very same facts.
  */
 public final class MotImport {
 
@@ -50,7 +53,15 @@ public final class MotImport {
             Map.entry("meta llama 3 community license agreement", "llama3-community"),
             Map.entry("tongyi-qianwen", "qwen-licence"),
             Map.entry("tongyi-qianwen-research", "qwen-research"),
-            Map.entry("bigcode openrail-m v1 license agreement", "bigcode-openrail-m"));
+            Map.entry("bigcode openrail-m v1 license agreement", "bigcode-openrail-m"),
+            Map.entry("apple-sample-code-license", "apple-sample-code"),
+            Map.entry("arxiv.org perpetual non-exclusive license 1.0", "arxiv-nonexclusive-1.0"),
+            Map.entry("arxiv-non-excluse-1.0", "arxiv-nonexclusive-1.0"),
+            Map.entry("databricks open model license", "databricks-open-model"),
+            Map.entry("chatglm3-6b license", "chatglm3-6b"));
+
+    /** What some files write as a component's licence to say the component is not released at all. */
+    private static final Set<String> NOT_INCLUDED = Set.of("component not include", "component not included");
 
     private static final MofLicences TOOL = new MofLicences();
 
@@ -75,15 +86,19 @@ public final class MotImport {
         Map<Mof.Component, String> resolved = MotEvaluation.resolve(release);
         for (Map.Entry<Mof.Component, String> entry : resolved.entrySet()) {
             String toolLicence = entry.getValue();
+            if (NOT_INCLUDED.contains(toolLicence.toLowerCase(Locale.ROOT))) {
+                skipped.add(entry.getKey().motName() + ": the file says it is not included");
+                continue;
+            }
             String licence = MofScorer.UNLICENSED.equals(toolLicence) ? null : ledgerLicence(toolLicence, yaml);
             if (evidence.isEmpty()) {
                 skipped.add(entry.getKey().motName() + ": no repository or Hugging Face link to cite as evidence");
                 continue;
             }
-            boolean open = TOOL.open(toolLicence);
+            boolean open = TOOL.openExpression(licence);
             String rationale = "The Model Openness Tool lists " + entry.getKey().motName() + " of " + releaseName
-                    + (licence == null ? " without a licence" : " under " + toolLicence)
-                    + (open ? "" : ", which the tool does not count as open");
+                    + (licence == null ? " without a licence" : " under " + licence)
+                    + (open || licence == null ? "" : ", which the tool does not count as open");
             claims.add(new ImportClaim(UUID.randomUUID().toString(),
                     ClaimTarget.release(modelId, releaseId, entry.getKey().component()),
                     open ? Openness.OPEN : Openness.PARTIAL, licence,

@@ -46,11 +46,9 @@ public final class MotReader {
                     : licenceNode.isContainerNode() ? "" : licenceNode.asText().strip();
             components.add(new MotFile.ReleasedComponent(component.get(), componentLicence));
         }
-        List<String> links = new ArrayList<>();
-        text(release, "repository").ifPresent(links::add);
-        text(release, "huggingface").ifPresent(links::add);
         return new MotFile(name, text(release, "version").orElse(null), text(release, "producer").orElse(null),
-                text(release, "date").orElse(null), text(release, "origin").orElse(null), List.copyOf(links),
+                text(release, "date").orElse(null), text(release, "origin").orElse(null),
+                text(release, "repository").orElse(null), text(release, "huggingface").orElse(null),
                 text(licence.path("distribution"), "name").orElse(null),
                 java.util.Collections.unmodifiableMap(global), List.copyOf(components), List.copyOf(unknown));
     }

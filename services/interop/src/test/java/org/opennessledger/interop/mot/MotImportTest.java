@@ -62,6 +62,38 @@ class MotImportTest {
     }
 
     @Test
+    void opennessFollowsTheLedgersLicenceNotTheFilesSpellingOfIt() throws Exception {
+        ImportPlan plan = plan("""
+                release:
+                  name: Spelled
+                  repository: 'https://github.com/example/spelled'
+                  license:
+                    distribution:
+                      name: 'Apache License 2.0'
+                  components:
+                    - name: 'Model architecture'
+                    - name: 'Model parameters (Final)'
+                      license: 'Databricks Open Model License'
+                    - name: 'Research paper'
+                      license: 'arXiv.org perpetual non-exclusive license 1.0'
+                    - name: Datasets
+                      license: 'Component not include'
+                """);
+        Map<ComponentId, ImportClaim> byComponent = plan.claims().stream()
+                .collect(Collectors.toMap(c -> c.target().component(), c -> c));
+        // the tool would not count its own spelling "Apache License 2.0" open; the ledger reads Apache-2.0
+        assertThat(byComponent.get(ComponentId.MODEL_ARCHITECTURE_CODE).licence()).isEqualTo("Apache-2.0");
+        assertThat(byComponent.get(ComponentId.MODEL_ARCHITECTURE_CODE).openness()).isEqualTo(Openness.OPEN);
+        assertThat(byComponent.get(ComponentId.MODEL_ARCHITECTURE_CODE).rationale()).endsWith("under Apache-2.0");
+        assertThat(byComponent.get(ComponentId.FINAL_WEIGHTS).licence()).isEqualTo("databricks-open-model");
+        assertThat(byComponent.get(ComponentId.FINAL_WEIGHTS).openness()).isEqualTo(Openness.PARTIAL);
+        assertThat(byComponent.get(ComponentId.PEER_REVIEWED_PAPER).licence()).isEqualTo("arxiv-nonexclusive-1.0");
+        // a component the file says is not included is no claim at all
+        assertThat(byComponent).doesNotContainKey(ComponentId.BASE_TRAINING_DATA);
+        assertThat(plan.skipped()).containsExactly("Datasets: the file says it is not included");
+    }
+
+    @Test
     void anUnknownLicenceNameRefusesTheWholeFileWithItsLine() {
         assertThatThrownBy(() -> plan("""
                 release:

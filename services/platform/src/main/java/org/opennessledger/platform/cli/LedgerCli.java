@@ -3,24 +3,28 @@ package org.opennessledger.platform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.opennessledger.interop.bundle.ExportFormat;
 import org.opennessledger.interop.osai.OsaiHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,12 +32,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The ledger's command line for what is done through the API with an admin's token: imports.
- * {@code ./ledger import osai <dir|file>} calls it. The token comes from Keycloak with the
+ * The ledger's command line for what is done through the API with an admin's token: imports and
+ * exports. {@code ./ledger import ...} and {@code ./ledger export ...} call it. The token comes from Keycloak with the
  * ledger-cli client (password grant); the defaults are the development realm's admin, whose
  * password is a documented development value, never a production secret.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = LedgerCli.Import.class,
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, LedgerCli.Export.class},
         description = "Openness Ledger command line")
 public final class LedgerCli {
 
@@ -61,24 +65,8 @@ public final class LedgerCli {
         @Parameters(index = "1", description = "A model file or a directory of them (*.yaml, *.yml); for osai-history the .jsonl file")
         Path path;
 
-        @Option(names = "--api", description = "Ledger URL (default ${DEFAULT-VALUE})",
-                defaultValue = "${env:LEDGER_API_URL:-http://127.0.0.1:8080}")
-        String api;
-
-        @Option(names = "--keycloak", description = "Keycloak URL (default ${DEFAULT-VALUE})",
-                defaultValue = "${env:LEDGER_KEYCLOAK_URL:-http://127.0.0.1:8180}")
-        String keycloak;
-
-        @Option(names = "--realm", defaultValue = "${env:LEDGER_KEYCLOAK_REALM:-openness}")
-        String realm;
-
-        @Option(names = "--user", description = "An admin of the realm (default ${DEFAULT-VALUE})",
-                defaultValue = "${env:LEDGER_ADMIN_USER:-ada}")
-        String user;
-
-        @Option(names = "--password", description = "Default: LEDGER_ADMIN_PASSWORD, else the dev realm's",
-                defaultValue = "${env:LEDGER_ADMIN_PASSWORD:-ada-pass}")
-        String password;
+        @CommandLine.Mixin
+        ApiConnection connection;
 
         @Option(names = "--retrieved-on", description = "Date the evidence is recorded as retrieved on (default today)")
         LocalDate retrievedOn;
@@ -88,7 +76,6 @@ public final class LedgerCli {
 
         private static final String OSAI_ENDPOINT = "/api/admin/imports/osai-index";
 
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         private String endpoint = OSAI_ENDPOINT;
 
         @Override
@@ -109,7 +96,7 @@ public final class LedgerCli {
                 err.println("no .yaml or .yml files at " + path);
                 return 2;
             }
-            String token = tokenOrNull(err);
+            String token = connection.tokenOrNull(err);
             if (token == null) {
                 return 2;
             }
@@ -157,7 +144,7 @@ public final class LedgerCli {
             }
             OsaiHistory.Read history = OsaiHistory.read(path);
             history.problems().forEach(problem -> err.println(path.getFileName() + " " + problem));
-            String token = tokenOrNull(err);
+            String token = connection.tokenOrNull(err);
             if (token == null) {
                 return 2;
             }
@@ -195,9 +182,8 @@ public final class LedgerCli {
         }
 
         private JsonNode post(String token, Map<String, Object> body) throws IOException, InterruptedException {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + endpoint))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofMinutes(5))
+            HttpResponse<String> answer = connection.send(connection.request(endpoint, token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
@@ -218,31 +204,73 @@ public final class LedgerCli {
             }
         }
 
-        /** The admin's token, or null after saying why there is none. */
-        private String tokenOrNull(PrintWriter err) throws InterruptedException {
+    }
+
+    @Command(name = "export", description = "Export the whole ledger in one format into a directory (as an admin)")
+    static final class Export implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "Format: osai-index (or osai), mot, json, csv or jsonld")
+        String format;
+
+        @Parameters(index = "1", description = "The directory to write into (created if missing)")
+        Path dir;
+
+        @CommandLine.Mixin
+        ApiConnection connection;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            // "osai" as for imports
+            String formatId = "osai".equals(format) ? ExportFormat.OSAI_INDEX.id() : format;
+            if (ExportFormat.fromId(formatId).isEmpty()) {
+                err.println("unknown format '" + format + "': choose one of " + Arrays.stream(ExportFormat.values())
+                        .map(ExportFormat::id).collect(Collectors.joining(", ")));
+                return 2;
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                err.println(dir + " exists and is not a directory");
+                return 2;
+            }
+            String token = connection.tokenOrNull(err);
+            if (token == null) {
+                return 2;
+            }
+            HttpResponse<InputStream> answer;
             try {
-                return token();
+                answer = connection.send(connection.request("/api/admin/exports/" + formatId, token)
+                        .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                err.println("cannot get a token from " + keycloak + ": " + e.getMessage());
-                return null;
+                err.println("cannot reach the ledger at " + connection.api + ": " + e.getMessage());
+                return 2;
             }
-        }
-
-        private String token() throws IOException, InterruptedException {
-            String form = "grant_type=password&client_id=ledger-cli&username=" + encode(user) + "&password="
-                    + encode(password);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
-                            + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IOException("Keycloak answered " + answer.statusCode() + " for user " + user);
+                try (InputStream body = answer.body()) {
+                    err.println("the ledger answered " + answer.statusCode() + ": "
+                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                return 2;
             }
-            return JSON.readTree(answer.body()).get("access_token").asText();
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            Files.createDirectories(dir);
+            int written = 0;
+            try (ZipInputStream zip = new ZipInputStream(answer.body(), StandardCharsets.UTF_8)) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    // Only plain file names: an archive must not write outside the directory.
+                    String name = entry.getName();
+                    if (entry.isDirectory() || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+                        err.println("refusing archive entry '" + name + "': not a plain file name");
+                        return 2;
+                    }
+                    Files.copy(zip, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    written++;
+                }
+            }
+            out.println(written + " files written to " + dir + " (" + formatId + ")");
+            return 0;
         }
     }
 }

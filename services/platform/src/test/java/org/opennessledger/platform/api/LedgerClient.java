@@ -35,6 +35,23 @@ final class LedgerClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user == null ? null : Keycloak.token(user));
     }
 
+    /** A GET as {@code user} whose body is kept as bytes (archives). */
+    HttpResponse<byte[]> getBytes(String path, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                .timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            builder.header("Authorization", "Bearer " + Keycloak.token(user));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response post(String path, String user, Object body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
