@@ -121,11 +121,11 @@ public final class Platform implements AutoCloseable {
                 .build();
 
         DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier = new DbSchedulerDeadlineManagerSupplier();
+        // Stopped when Axon shuts down in close() (Main closes the platform from its shutdown hook).
         deadlineScheduler = Scheduler.create(eventStoreDatabase.dataSource(),
                         DbSchedulerDeadlineManager.humanReadableTask(deadlineManagerSupplier))
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))
-                .registerShutdownHook()
                 .build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -172,7 +172,7 @@ public final class Platform implements AutoCloseable {
         // Resolve the deadline manager now so deadlines stored before a restart fire without waiting for a command.
         axon.getComponent(DeadlineManager.class);
         deadlineScheduler.start();
-        resources.add(() -> deadlineScheduler.stop());
+        // No stop of our own: Axon's deadline manager stops the scheduler when Axon shuts down.
 
         catchUp = new ReadModelCatchUp(axon.eventStore(), this::processProcessors, this::readModelProcessors,
                 Duration.ofSeconds(10));

@@ -18,11 +18,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
-import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.MatrixView;
-import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.gateway.bus.QueryRunner;
@@ -117,15 +115,7 @@ final class ExportEndpoints {
         RoleChecks.requireAdmin(ctx, "Exporting the whole ledger");
         ExportFormat format = ExportFormat.fromId(ctx.pathParam("format")).orElseThrow(() ->
                 ApiException.invalid("/format", "unknown export format"));
-        Future<MatrixView> matrix = format == ExportFormat.CSV ? queries.one(new GetMatrix(), MatrixView.class)
-                : Future.succeededFuture();
-        queries.list(new ListModels(), ModelSummaryView.class)
-                .compose(summaries -> Future.all(summaries.stream().map(s -> models.model(s.modelId())
-                        .compose(model -> acceptedClaims(model.releases())
-                                .map(claims -> new ExportBundle.ExportedModel(model, claims)))).toList()))
-                .map(all -> all.<ExportBundle.ExportedModel>list())
-                .compose(exported -> matrix.map(m -> ExportBundle.files(format, exported, m)))
-                .compose(files -> ctx.vertx().executeBlocking(() -> zip(files), false))
+        ctx.vertx().executeBlocking(() -> zip(ExportBundle.files(format, queries.blockingReader())), false)
                 .onSuccess(zip -> ctx.response()
                         .putHeader("Content-Type", "application/zip")
                         .putHeader("Content-Disposition", "attachment; filename=\"openness-ledger-"

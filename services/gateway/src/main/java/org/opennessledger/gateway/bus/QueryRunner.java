@@ -11,6 +11,7 @@ import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.opennessledger.gateway.ProjectionBarrier;
+import org.opennessledger.interop.bundle.LedgerReader;
 
 /**
  * Asks the read side. Like commands, local query handlers run on the calling thread (and read
@@ -44,6 +45,11 @@ public final class QueryRunner {
 
     public <R> Future<List<R>> list(Object query, Class<R> type) {
         return run(query, ResponseTypes.multipleInstancesOf(type)).map(result -> result == null ? List.of() : result);
+    }
+
+    /** The public read models, one blocking query at a time: only for worker threads. */
+    public LedgerReader blockingReader() {
+        return new QueryGatewayReader(queryGateway);
     }
 
     /** Completes when the read models have caught up with every event stored so far. */

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ReleaseView;
 import org.opennessledger.interop.annotations.EvidenceAnnotations;
@@ -45,6 +48,25 @@ public final class ExportBundle {
             .build();
 
     private ExportBundle() {
+    }
+
+    /** Every model family, with the accepted claims its releases' current assessments rest on, read now. */
+    public static SortedMap<String, String> files(ExportFormat format, LedgerReader ledger) {
+        List<ExportedModel> models = new ArrayList<>();
+        for (ModelSummaryView summary : ledger.models()) {
+            // a family registered after the list was read, or hidden meanwhile, is simply not there
+            ledger.model(summary.modelId()).ifPresent(model -> models.add(new ExportedModel(model,
+                    acceptedClaims(model, ledger))));
+        }
+        return files(format, models, format == ExportFormat.CSV ? ledger.matrix() : null);
+    }
+
+    /** The claims the releases' current assessments rest on, by id (a claim hidden since is left out). */
+    private static Map<String, ClaimView> acceptedClaims(ModelView model, LedgerReader ledger) {
+        Map<String, ClaimView> claims = new LinkedHashMap<>();
+        model.releases().stream().flatMap(r -> r.components().stream()).map(AssessedComponentView::claimId)
+                .distinct().forEach(id -> ledger.claim(id).ifPresent(claim -> claims.put(id, claim)));
+        return claims;
     }
 
     public static SortedMap<String, String> files(ExportFormat format, List<ExportedModel> models, MatrixView matrix) {

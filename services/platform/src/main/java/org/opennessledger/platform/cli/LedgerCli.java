@@ -3,28 +3,21 @@ package org.opennessledger.platform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.opennessledger.interop.bundle.ExportFormat;
 import org.opennessledger.interop.osai.OsaiHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * ledger-cli client (password grant); the defaults are the development realm's admin, whose
  * password is a documented development value, never a production secret.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, LedgerCli.Export.class},
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, ExportCommand.class},
         description = "Openness Ledger command line")
 public final class LedgerCli {
 
@@ -202,75 +195,6 @@ public final class LedgerCli {
             try (Stream<Path> all = Files.list(path)) {
                 return all.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
             }
-        }
-
-    }
-
-    @Command(name = "export", description = "Export the whole ledger in one format into a directory (as an admin)")
-    static final class Export implements Callable<Integer> {
-
-        @Parameters(index = "0", description = "Format: osai-index (or osai), mot, json, csv or jsonld")
-        String format;
-
-        @Parameters(index = "1", description = "The directory to write into (created if missing)")
-        Path dir;
-
-        @CommandLine.Mixin
-        ApiConnection connection;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            // "osai" as for imports
-            String formatId = "osai".equals(format) ? ExportFormat.OSAI_INDEX.id() : format;
-            if (ExportFormat.fromId(formatId).isEmpty()) {
-                err.println("unknown format '" + format + "': choose one of " + Arrays.stream(ExportFormat.values())
-                        .map(ExportFormat::id).collect(Collectors.joining(", ")));
-                return 2;
-            }
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                err.println(dir + " exists and is not a directory");
-                return 2;
-            }
-            String token = connection.tokenOrNull(err);
-            if (token == null) {
-                return 2;
-            }
-            HttpResponse<InputStream> answer;
-            try {
-                answer = connection.send(connection.request("/api/admin/exports/" + formatId, token)
-                        .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                err.println("cannot reach the ledger at " + connection.api + ": " + e.getMessage());
-                return 2;
-            }
-            if (answer.statusCode() != 200) {
-                try (InputStream body = answer.body()) {
-                    err.println("the ledger answered " + answer.statusCode() + ": "
-                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                }
-                return 2;
-            }
-            Files.createDirectories(dir);
-            int written = 0;
-            try (ZipInputStream zip = new ZipInputStream(answer.body(), StandardCharsets.UTF_8)) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    // Only plain file names: an archive must not write outside the directory.
-                    String name = entry.getName();
-                    if (entry.isDirectory() || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
-                        err.println("refusing archive entry '" + name + "': not a plain file name");
-                        return 2;
-                    }
-                    Files.copy(zip, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                    written++;
-                }
-            }
-            out.println(written + " files written to " + dir + " (" + formatId + ")");
-            return 0;
         }
     }
 }

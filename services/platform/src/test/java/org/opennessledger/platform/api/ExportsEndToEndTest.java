@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.interop.mot.MotFile;
 import org.opennessledger.interop.mot.MotReader;
+import org.opennessledger.platform.Platform;
 import org.opennessledger.platform.TestEnvironment;
 import org.opennessledger.platform.cli.LedgerCli;
 
@@ -177,6 +178,51 @@ class ExportsEndToEndTest {
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    /**
+     * Local admin mode: with no platform running, the export reads the data directory itself and
+     * needs no token; while a platform runs on the directory, it refuses and leaves that platform be.
+     */
+    @Test
+    void aLocalExportReadsAStoppedPlatformsDataAndRefusesARunningOnesUntouched() throws Exception {
+        Path data = SharedPlatform.newDataDir();
+        Path whileRunning = Files.createTempDirectory("ledger-export-running-");
+        try (Platform running = SharedPlatform.start(Map.of(), data)) {
+            LedgerClient own = new LedgerClient(running.httpPort());
+            var imported = own.post("/api/admin/imports/mot", "ada", Map.of("retrievedOn", "2026-05-01",
+                    "files", List.of(Map.of("name", "export-local.yml", "content", motFile("Export Local")))));
+            assertThat(imported.status()).isEqualTo(200);
+
+            assertThat(cli("export", "json", whileRunning.toString(), "--local", "--data-dir", data.toString()))
+                    .isEqualTo(2);
+            // (in this one JVM the event store is shared, so the read store's file lock is what refuses)
+            assertThat(err.toString()).contains("is a platform running on it?").contains("locked");
+            assertThat(own.get("/api/models/export-local/releases/export-local-2b").body().get("components"))
+                    .hasSize(4);
+            var stillWriting = own.post("/api/models", "alice", Map.of("modelId", "export-local-after",
+                    "name", "Export Local After", "producer", "Export Lab"));
+            assertThat(stillWriting.status()).isEqualTo(201);
+        }
+        try (var files = Files.list(whileRunning)) {
+            assertThat(files).isEmpty();
+        }
+
+        Path dir = Files.createTempDirectory("ledger-export-local-");
+        // no --api, --keycloak or token: nothing is listening for this directory now
+        assertThat(cli("export", "json", dir.toString(), "--local", "--data-dir", data.toString()))
+                .as(out + "\n" + err).isEqualTo(0);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("export-local.json",
+                    "export-local-after.json", "NOTICE.md");
+        }
+        JsonNode document = JSON.readTree(dir.resolve("export-local.json").toFile());
+        assertThat(document.at("/releases/0/components")).hasSize(4);
+        assertThat(document.at("/releases/0/releaseId").asText()).isEqualTo("export-local-2b");
+
+        assertThat(cli("export", "json", dir.toString(), "--local", "--data-dir", dir.resolve("none").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no ledger data in");
     }
 
     private String[] withConnection(String... args) {
