@@ -67,8 +67,9 @@ class OpenApiDescriptionTest {
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the
-        // moderation queue and flags (moderators only) and the whole-ledger export (admins only).
-        List<String> restrictedReads = List.of("getModerationQueue", "listClaimFlags", "exportAll");
+        // moderation queue and flags (moderators only) and the whole-ledger export and the audit verification (admins only).
+        List<String> restrictedReads = List.of("getModerationQueue", "listClaimFlags", "exportAll",
+                "verifyAuditLog");
         description.contract().operations().stream().filter(o -> o.getRequestBody() == null)
                 .filter(read -> !restrictedReads.contains(read.getOperationId()))
                 .forEach(read -> assertThat(read.getSecurityRequirements().isEmpty()

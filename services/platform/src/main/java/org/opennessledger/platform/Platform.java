@@ -2,6 +2,9 @@ package org.opennessledger.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,9 @@ import org.opennessledger.gateway.GatewayDependencies;
 import org.opennessledger.gateway.GatewaySettings;
 import org.opennessledger.gateway.GatewayVerticle;
 import org.opennessledger.gateway.HealthProbe;
+import org.opennessledger.platform.audit.AuditChainer;
+import org.opennessledger.platform.audit.AuditLog;
+import org.opennessledger.platform.audit.AuditQueries;
 import org.opennessledger.platform.eventstore.EventStoreDatabase;
 import org.opennessledger.platform.eventstore.LedgerEventStorage;
 import org.opennessledger.platform.eventstore.LedgerSerializers;
@@ -115,6 +121,13 @@ public final class Platform implements AutoCloseable {
                 .serializer(messages)
                 .build();
         transactionManager.executeInTransaction(() -> processTokenStore.createSchema(PostgresTokenTableFactory.INSTANCE));
+        transactionManager.executeInTransaction(() -> {
+            try (Connection connection = transactionManager.connectionProvider().getConnection()) {
+                AuditLog.createSchema(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the audit chain's table", e);
+            }
+        });
         TokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(tokenCollections)
                 .serializer(messages)
@@ -155,6 +168,7 @@ public final class Platform implements AutoCloseable {
                 .registerTokenStore(c -> tokenStore)
                 .registerTokenStore(SupersessionProcess.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTokenStore(DisputeProcess.PROCESSING_GROUP, c -> processTokenStore)
+                .registerTokenStore(AuditChainer.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(100))
@@ -165,6 +179,9 @@ public final class Platform implements AutoCloseable {
         ClaimsConfiguration.registerWith(configurer, new ClaimsSettings(settings.lockAfter(), settings.appealWindow(),
                 SNAPSHOT_EVERY, settings.protectionMinimumAcceptedClaims()), acceptedClaims::applyAsLong);
         AssessmentsConfiguration.registerWith(configurer, readStore.database());
+        // The tamper-evident hash chain over the event log, kept beside the events (docs/audit.md).
+        configurer.registerEventHandler(c -> new AuditChainer(transactionManager.connectionProvider(), Clock.systemUTC()));
+        configurer.registerQueryHandler(c -> new AuditQueries(transactionManager, transactionManager.connectionProvider()));
 
         axon = configurer.buildConfiguration();
         axon.start();

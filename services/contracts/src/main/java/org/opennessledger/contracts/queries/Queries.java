@@ -83,4 +83,15 @@ public final class Queries {
     /** → {@code Optional<LicenceView>}: an SPDX licence id or a catalogue id, matched ignoring case. */
     public record GetLicence(String licenceId) {
     }
+
+    /** → {@code AuditHeadView}: the newest link of the event log's hash chain (answered by the platform). */
+    public record GetAuditHead() {
+    }
+
+    /**
+     * → {@code AuditVerificationView}: the chain recomputed from the stored events. {@code expectedLink}
+     * (optional) is a head published earlier: it must still be one of the chain's links.
+     */
+    public record VerifyAuditLog(String expectedLink) {
+    }
 }

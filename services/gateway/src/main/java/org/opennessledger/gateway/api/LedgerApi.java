@@ -26,6 +26,7 @@ public final class LedgerApi {
         new ImportEndpoints(writes).register(handlers);
         new LicenceEndpoints(queries).register(handlers);
         new ExportEndpoints(queries, models).register(handlers);
+        new AuditEndpoints(queries).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import org.opennessledger.platform.Platform;
 import org.opennessledger.platform.PlatformSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -46,12 +44,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "The directory to write into (created if missing)")
     Path dir;
 
-    @Option(names = "--local", description = "Read the data directory directly instead of asking a running platform")
-    boolean local;
-
-    @Option(names = "--data-dir", description = "With --local: the platform's data directory (default ${DEFAULT-VALUE})",
-            defaultValue = "${env:LEDGER_DATA_DIR:-data}")
-    Path dataDir;
+    @CommandLine.Mixin
+    LocalData localData;
 
     @CommandLine.Mixin
     ApiConnection connection;
@@ -74,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println(dir + " exists and is not a directory");
             return 2;
         }
-        int written = local ? exportLocally(ExportFormat.fromId(formatId).get(), err)
+        int written = localData.local ? exportLocally(ExportFormat.fromId(formatId).get(), err)
                 : exportThroughTheApi(formatId, err);
         if (written < 0) {
             return 2;
@@ -125,25 +119,16 @@ final class ExportCommand implements Callable<Integer> {
      * before the read store is touched.
      */
     private int exportLocally(ExportFormat exportFormat, PrintWriter err) throws Exception {
-        Path data = dataDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(data.resolve("eventstore"))) {
-            err.println("no ledger data in " + data + " (no eventstore directory); give --data-dir");
+        if (localData.problem() != null) {
+            err.println(localData.problem());
             return -1;
         }
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("LEDGER_DATA_DIR", data.toString());
-        environment.put("LEDGER_HTTP_HOST", "127.0.0.1");
-        environment.put("LEDGER_HTTP_PORT", "0");
-        // An external event store or read store from the environment would not be this directory's.
-        environment.remove("LEDGER_EVENTSTORE_URL");
-        environment.remove("LEDGER_MONGO_URL");
         Map<String, String> files;
-        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(environment))) {
+        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(localData.environment()))) {
             platform.readModelsCaughtUp().get(5, TimeUnit.MINUTES);
             files = ExportBundle.files(exportFormat, new QueryGatewayReader(platform.axon().queryGateway()));
         } catch (RuntimeException e) {
-            err.println("cannot open the ledger's data in " + data + " (is a platform running on it? then export"
-                    + " without --local): " + e.getMessage());
+            err.println(LocalData.inUse(localData.directory(), e));
             return -1;
         }
         Files.createDirectories(dir);

@@ -19,7 +19,7 @@ import org.opennessledger.platform.TestEnvironment;
  * The production configuration: events in a real PostgreSQL (LEDGER_EVENTSTORE_URL) and read
  * models in a MongoDB reached by URL (LEDGER_MONGO_URL; here a separate mongo-java-server, since
  * no MongoDB server package exists on this machine). The core loop works unchanged, and a second
- * platform copy on the same stores serves what the first wrote.
+ * platform copy on the same stores serves what the first wrote; the audit chain verifies on PostgreSQL.
  */
 class ProductionStoresTest {
 
@@ -57,6 +57,11 @@ class ProductionStoresTest {
                         c -> c != null && c.has("status"));
                 assertThat(claim.get("status").asText()).isEqualTo("ACCEPTED");
                 assertThat(claim.get("agreeCount").asInt()).isEqualTo(3);
+                // the hash chain lives beside the events in PostgreSQL, and holds there too
+                JsonNode verified = eventually(() -> api.get("/api/admin/audit/verification", "ada").body(),
+                        v -> v.get("pending").asLong() == 0);
+                assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
+                assertThat(verified.get("checked").asLong()).isPositive();
             }
         } finally {
             mongo.shutdownNow();

@@ -1,0 +1,51 @@
+package org.opennessledger.platform.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Local admin mode: read a data directory directly, with no platform running on it and no token.
+ * Whoever may read those files may read everything in them anyway.
+ */
+final class LocalData {
+
+    @Option(names = "--local", description = "Read the data directory directly instead of asking a running platform")
+    boolean local;
+
+    @Option(names = "--data-dir", description = "With --local: the platform's data directory (default ${DEFAULT-VALUE})",
+            defaultValue = "${env:LEDGER_DATA_DIR:-data}")
+    Path dataDir;
+
+    Path directory() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Null when the directory holds a ledger's event store, else why not. */
+    String problem() {
+        return Files.isDirectory(directory().resolve("eventstore")) ? null
+                : "no ledger data in " + directory() + " (no eventstore directory); give --data-dir";
+    }
+
+    /**
+     * The platform's settings for this directory: the embedded stores in it (an external event
+     * store or read store from the environment would not be this directory's), HTTP on an ephemeral
+     * loopback port.
+     */
+    Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("LEDGER_DATA_DIR", directory().toString());
+        environment.put("LEDGER_HTTP_HOST", "127.0.0.1");
+        environment.put("LEDGER_HTTP_PORT", "0");
+        environment.remove("LEDGER_EVENTSTORE_URL");
+        environment.remove("LEDGER_MONGO_URL");
+        return environment;
+    }
+
+    static String inUse(Path directory, Exception e) {
+        return "cannot open the ledger's data in " + directory + " (is a platform running on it? then leave out"
+                + " --local): " + e.getMessage();
+    }
+}
