@@ -22,6 +22,9 @@ public final class AssessmentsConfiguration {
     /** Processing groups of the projections; the platform configures a processor for each. */
     public static final List<String> PROCESSING_GROUPS = List.of(ReadModelProjector.PROCESSING_GROUP);
 
+    /** The collections the projections write (their tracking tokens live elsewhere). */
+    public static final List<String> READ_MODEL_COLLECTIONS = ReadModels.COLLECTIONS;
+
     private AssessmentsConfiguration() {
     }
 

@@ -94,7 +94,8 @@ public final class GatewayVerticle extends VerticleBase {
 
         Map<String, Handler<RoutingContext>> handlers = new HashMap<>(new LedgerApi(
                 new CommandSender(vertx, dependencies.commandGateway()),
-                new QueryRunner(vertx, dependencies.queryGateway(), dependencies.projectionBarrier())).handlers());
+                new QueryRunner(vertx, dependencies.queryGateway(), dependencies.projectionBarrier()),
+                dependencies.readModelRebuild()).handlers());
         List<HealthProbe> probes = new ArrayList<>(dependencies.probes());
         probes.add(new HealthProbe(KEYCLOAK_PROBE, () -> verifier.probe().toCompletionStage().toCompletableFuture()));
         handlers.put("getHealth", new HealthEndpoint(vertx, probes));

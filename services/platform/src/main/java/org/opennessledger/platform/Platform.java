@@ -39,6 +39,7 @@ import org.opennessledger.gateway.GatewayDependencies;
 import org.opennessledger.gateway.GatewaySettings;
 import org.opennessledger.gateway.GatewayVerticle;
 import org.opennessledger.gateway.HealthProbe;
+import org.opennessledger.contracts.views.RebuildReportView;
 import org.opennessledger.platform.audit.AuditChainer;
 import org.opennessledger.platform.audit.AuditLog;
 import org.opennessledger.platform.audit.AuditQueries;
@@ -203,7 +204,7 @@ public final class Platform implements AutoCloseable {
                 new HealthProbe("event-store", () -> CompletableFuture.completedFuture(eventStoreDatabase.isReachable())),
                 new HealthProbe("read-store", () -> CompletableFuture.completedFuture(readStore.isReachable())));
         GatewayVerticle gateway = new GatewayVerticle(new GatewayDependencies(axon.commandGateway(), axon.queryGateway(),
-                catchUp::awaitCaughtUp, probes, gatewaySettings));
+                catchUp::awaitCaughtUp, probes, gatewaySettings, this::rebuildInBackground));
         try {
             vertx.deployVerticle(gateway).await(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -237,6 +238,60 @@ public final class Platform implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /**
+     * Drops every read model and replays the whole event store into them with Axon's reset support:
+     * the read-model processors stop, their collections are dropped, their tokens reset, and they
+     * start again; answers once they have handled every event stored when it began. One at a time.
+     * For one node only: on several, stop the others' read-model processors first.
+     */
+    public synchronized RebuildReportView rebuildReadModels(String reason) {
+        LOG.warn("rebuilding the read models from the event store: {}", reason);
+        List<StreamingEventProcessor> processors = readModelProcessors();
+        long events = storedEvents();
+        long started = System.nanoTime();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        AssessmentsConfiguration.dropReadModels(readStore.database());
+        AssessmentsConfiguration.ensureIndexes(readStore.database());
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        processors.forEach(StreamingEventProcessor::start);
+        try (ReadModelCatchUp replay = new ReadModelCatchUp(axon.eventStore(), this::readModelProcessors,
+                Duration.ofHours(6))) {
+            replay.awaitCaughtUp().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the read models were replayed", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the replay did not finish: " + e.getCause().getMessage(), e.getCause());
+        }
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        long documents = 0;
+        for (String collection : AssessmentsConfiguration.READ_MODEL_COLLECTIONS) {
+            documents += readStore.database().getCollection(collection).countDocuments();
+        }
+        RebuildReportView report = new RebuildReportView(events, documents, millis, events * 1000.0 / millis,
+                AssessmentsConfiguration.READ_MODEL_COLLECTIONS);
+        LOG.warn("read models rebuilt: {} events in {} ms ({} events/s), {} documents", events, millis,
+                Math.round(report.eventsPerSecond()), documents);
+        return report;
+    }
+
+    private CompletableFuture<RebuildReportView> rebuildInBackground(String reason) {
+        // its own thread: a replay may run for minutes
+        return CompletableFuture.supplyAsync(() -> rebuildReadModels(reason),
+                task -> new Thread(task, "read-model-rebuild").start());
+    }
+
+    private long storedEvents() {
+        try (Connection connection = eventStoreDatabase.dataSource().getConnection();
+             var count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
+             var row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the stored events", e);
+        }
     }
 
     public Configuration axon() {

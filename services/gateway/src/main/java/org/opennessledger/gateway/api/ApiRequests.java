@@ -36,7 +36,7 @@ final class ApiRequests {
     record Flag(String claimId, String argumentId, String reason, String text) {
     }
 
-    record ModerationReason(String reason) {
+    record Reason(String reason) {
     }
 
     /** {@code effectiveAt}: when this version of the file was made (a commit's date), for history replays. */

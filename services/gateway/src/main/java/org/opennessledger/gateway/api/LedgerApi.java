@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import org.opennessledger.gateway.ReadModelRebuild;
 import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.bus.QueryRunner;
 
@@ -12,7 +13,7 @@ public final class LedgerApi {
 
     private final Map<String, Handler<RoutingContext>> handlers = new HashMap<>();
 
-    public LedgerApi(CommandSender commands, QueryRunner queries) {
+    public LedgerApi(CommandSender commands, QueryRunner queries, ReadModelRebuild rebuild) {
         WriteFlow writes = new WriteFlow(commands, queries);
         ModelEndpoints models = new ModelEndpoints(queries, writes);
         models.register(handlers);
@@ -26,7 +27,7 @@ public final class LedgerApi {
         new ImportEndpoints(writes).register(handlers);
         new LicenceEndpoints(queries).register(handlers);
         new ExportEndpoints(queries, models).register(handlers);
-        new AuditEndpoints(queries).register(handlers);
+        new AuditEndpoints(queries, rebuild).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

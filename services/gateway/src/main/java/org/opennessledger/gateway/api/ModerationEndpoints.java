@@ -80,7 +80,7 @@ final class ModerationEndpoints {
         String argumentId = onArgument ? ctx.pathParam("argumentId") : null;
         String what = onArgument ? "argument " + argumentId + " of claim " + claimId : "claim " + claimId;
         RoleChecks.requireModerator(ctx, "Moderating " + what);
-        ApiRequests.ModerationReason body = JsonBodies.read(ctx, ApiRequests.ModerationReason.class);
+        ApiRequests.Reason body = JsonBodies.read(ctx, ApiRequests.Reason.class);
         String location = "/api/claims/" + claimId + (onArgument ? "/arguments/" + argumentId : "");
         writes.send(ctx, command.of(claimId, argumentId, body.reason().strip()), done + " " + what)
                 .onSuccess(sent -> writes.answer(ctx, 200, location, () -> onArgument

@@ -1,6 +1,9 @@
 package org.opennessledger.platform.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 final class ApiConnection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     @Option(names = "--api", description = "Ledger URL (default ${DEFAULT-VALUE})",
             defaultValue = "${env:LEDGER_API_URL:-http://127.0.0.1:8080}")
@@ -49,6 +54,34 @@ final class ApiConnection {
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
         return http.send(request, body);
+    }
+
+    /**
+     * Asks the API as the admin: {@code method} completes the request (method, body, timeout); a 200
+     * answer is read as {@code type}. Null after saying why there is no answer.
+     */
+    <T> T adminCall(String path, UnaryOperator<HttpRequest.Builder> method, Class<T> type, PrintWriter err)
+            throws IOException, InterruptedException {
+        String token = tokenOrNull(err);
+        if (token == null) {
+            return null;
+        }
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(method.apply(request(path, token)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            err.println("cannot reach the ledger at " + api + ": " + e.getMessage());
+            return null;
+        }
+        if (answer.statusCode() != 200) {
+            err.println("the ledger answered " + answer.statusCode() + ": " + answer.body());
+            return null;
+        }
+        return JSON.readValue(answer.body(), type);
+    }
+
+    static String json(Object body) throws IOException {
+        return JSON.writeValueAsString(body);
     }
 
     /** The admin's token, or null after saying why there is none. */

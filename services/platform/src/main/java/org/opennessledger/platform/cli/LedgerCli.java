@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * ledger-cli client (password grant); the defaults are the development realm's admin, whose
  * password is a documented development value, never a production secret.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, ExportCommand.class, VerifyCommand.class},
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, ExportCommand.class, VerifyCommand.class,
+        RebuildCommand.class},
         description = "Openness Ledger command line")
 public final class LedgerCli {
 

@@ -1,13 +1,7 @@
 package org.opennessledger.platform.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -26,9 +20,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verify", description = "Verify the event log's hash chain (as an admin, or --local)")
 final class VerifyCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     @Option(names = "--expect", description = "A head recorded earlier (64 hex digits): it must still be in the chain")
     String expectedLink;
@@ -60,25 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private AuditVerificationView throughTheApi(String expected, PrintWriter err) throws Exception {
-        String token = connection.tokenOrNull(err);
-        if (token == null) {
-            return null;
-        }
         String path = "/api/admin/audit/verification"
                 + (expected == null ? "" : "?expectedLink=" + URLEncoder.encode(expected, StandardCharsets.UTF_8));
-        HttpResponse<String> answer;
-        try {
-            answer = connection.send(connection.request(path, token).timeout(Duration.ofMinutes(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            err.println("cannot reach the ledger at " + connection.api + ": " + e.getMessage());
-            return null;
-        }
-        if (answer.statusCode() != 200) {
-            err.println("the ledger answered " + answer.statusCode() + ": " + answer.body());
-            return null;
-        }
-        return JSON.readValue(answer.body(), AuditVerificationView.class);
+        return connection.adminCall(path, request -> request.timeout(Duration.ofMinutes(30)).GET(),
+                AuditVerificationView.class, err);
     }
 
     /** Reads the event store in the data directory (read-only use; the platform must not be running on it). */
