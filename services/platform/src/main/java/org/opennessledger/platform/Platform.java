@@ -21,6 +21,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
@@ -173,6 +174,10 @@ public final class Platform implements AutoCloseable {
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(100))
+                // The processes send commands: without a token of their own (a restored snapshot, or a
+                // process added later) they begin at the head, never re-acting to events already decided.
+                .registerTrackingEventProcessorConfiguration(SupersessionProcess.PROCESSING_GROUP, c -> processesFromHead())
+                .registerTrackingEventProcessorConfiguration(DisputeProcess.PROCESSING_GROUP, c -> processesFromHead())
                 // A failing handler must not skip an event: propagate, and the processor retries with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
 
@@ -212,6 +217,12 @@ public final class Platform implements AutoCloseable {
         }
         httpPort = gateway.actualPort();
         LOG.info("Openness Ledger listening on http://{}:{}", settings.httpHost(), httpPort);
+    }
+
+    private static TrackingEventProcessorConfiguration processesFromHead() {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(100)
+                .andInitialTrackingToken(StreamableMessageSource::createHeadToken);
     }
 
     private List<StreamingEventProcessor> readModelProcessors() {
@@ -256,15 +267,7 @@ public final class Platform implements AutoCloseable {
         AssessmentsConfiguration.ensureIndexes(readStore.database());
         processors.forEach(StreamingEventProcessor::resetTokens);
         processors.forEach(StreamingEventProcessor::start);
-        try (ReadModelCatchUp replay = new ReadModelCatchUp(axon.eventStore(), this::readModelProcessors,
-                Duration.ofHours(6))) {
-            replay.awaitCaughtUp().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the read models were replayed", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the replay did not finish: " + e.getCause().getMessage(), e.getCause());
-        }
+        awaitReadModels(Duration.ofHours(6));
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         long documents = 0;
         for (String collection : AssessmentsConfiguration.READ_MODEL_COLLECTIONS) {
@@ -275,6 +278,21 @@ public final class Platform implements AutoCloseable {
         LOG.warn("read models rebuilt: {} events in {} ms ({} events/s), {} documents", events, millis,
                 Math.round(report.eventsPerSecond()), documents);
         return report;
+    }
+
+    /**
+     * Waits, up to {@code patience}, until the read models have handled every event stored now (a
+     * replay's pace, not a write's: {@link #readModelsCaughtUp()} gives up after seconds).
+     */
+    public void awaitReadModels(Duration patience) {
+        try (ReadModelCatchUp replay = new ReadModelCatchUp(axon.eventStore(), this::readModelProcessors, patience)) {
+            replay.awaitCaughtUp().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the read models were replayed", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the replay did not finish: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private CompletableFuture<RebuildReportView> rebuildInBackground(String reason) {

@@ -1,5 +1,6 @@
 package org.opennessledger.platform.audit;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,6 +102,39 @@ public final class AuditLog {
         return new StoredEvent(row.getLong(first), row.getString(first + 1), row.getString(first + 2),
                 row.getString(first + 3), row.getString(first + 4), row.getString(first + 5), row.getLong(first + 6),
                 row.getString(first + 7), row.getBytes(first + 8), row.getBytes(first + 9));
+    }
+
+    /** Takes stored events one by one. */
+    @FunctionalInterface
+    public interface StoredEventSink {
+        void accept(StoredEvent event) throws IOException;
+    }
+
+    /**
+     * Every stored event: the chained ones in chain order, then those not chained yet in the order
+     * of the global sequence (the order the chainer will take them in).
+     */
+    public static void forEachInChainOrder(Connection connection, StoredEventSink sink)
+            throws SQLException, IOException {
+        try (PreparedStatement chained = connection.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM audit_chain c "
+                + "JOIN DomainEventEntry e ON e.globalIndex = c.global_index ORDER BY c.position")) {
+            chained.setFetchSize(1_000);
+            try (ResultSet row = chained.executeQuery()) {
+                while (row.next()) {
+                    sink.accept(event(row, 1));
+                }
+            }
+        }
+        try (PreparedStatement pending = connection.prepareStatement("SELECT " + EVENT_COLUMNS
+                + " FROM DomainEventEntry e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM audit_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex")) {
+            pending.setFetchSize(1_000);
+            try (ResultSet row = pending.executeQuery()) {
+                while (row.next()) {
+                    sink.accept(event(row, 1));
+                }
+            }
+        }
     }
 
     /**

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  * password is a documented development value, never a production secret.
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {LedgerCli.Import.class, ExportCommand.class, VerifyCommand.class,
-        RebuildCommand.class},
+        RebuildCommand.class, SnapshotCommands.Export.class, SnapshotCommands.Import.class},
         description = "Openness Ledger command line")
 public final class LedgerCli {
 

@@ -35,13 +35,19 @@ final class LocalData {
      * loopback port.
      */
     Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
+        Map<String, String> environment = ephemeralHttp(System.getenv());
         environment.put("LEDGER_DATA_DIR", directory().toString());
-        environment.put("LEDGER_HTTP_HOST", "127.0.0.1");
-        environment.put("LEDGER_HTTP_PORT", "0");
         environment.remove("LEDGER_EVENTSTORE_URL");
         environment.remove("LEDGER_MONGO_URL");
         return environment;
+    }
+
+    /** The environment, with the platform's HTTP on an ephemeral loopback port (for the seconds a command runs it). */
+    static Map<String, String> ephemeralHttp(Map<String, String> environment) {
+        Map<String, String> copy = new HashMap<>(environment);
+        copy.put("LEDGER_HTTP_HOST", "127.0.0.1");
+        copy.put("LEDGER_HTTP_PORT", "0");
+        return copy;
     }
 
     static String inUse(Path directory, Exception e) {

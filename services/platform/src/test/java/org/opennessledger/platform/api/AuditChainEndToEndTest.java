@@ -36,12 +36,7 @@ class AuditChainEndToEndTest {
     }
 
     private static long storedEvents(Platform platform) throws Exception {
-        try (Connection connection = platform.eventStoreDatabase().dataSource().getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return SnapshotEndToEndTest.count(platform, "DomainEventEntry");
     }
 
     @Test

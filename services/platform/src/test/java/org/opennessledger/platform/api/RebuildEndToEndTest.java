@@ -34,7 +34,7 @@ import org.opennessledger.platform.cli.LedgerCli;
 class RebuildEndToEndTest {
 
     /** Every read-model document, collection by collection, in _id order. */
-    private static Map<String, List<String>> dump(MongoDatabase database) {
+    static Map<String, List<String>> dump(MongoDatabase database) {
         Map<String, List<String>> documents = new LinkedHashMap<>();
         for (String collection : AssessmentsConfiguration.READ_MODEL_COLLECTIONS) {
             List<String> json = new ArrayList<>();
@@ -46,7 +46,7 @@ class RebuildEndToEndTest {
         return documents;
     }
 
-    private static void history(LedgerClient api) throws Exception {
+    static void history(LedgerClient api) throws Exception {
         for (String file : List.of("Bark.yaml", "OLMo.yaml")) {
             var imported = api.post("/api/admin/imports/osai-index", "ada", Map.of("retrievedOn", "2026-03-01",
                     "files", List.of(Map.of("name", file,
