@@ -65,7 +65,7 @@ final class HistorySummaries {
         String verdict = e.verdict() == Verdict.AGREE ? "agreed with" : "disagreed with";
         String changed = e.previousVerdict() == null || e.previousVerdict() == e.verdict()
                 ? "" : " (changed from " + e.previousVerdict().id() + ")";
-        String because = e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason();
+        String because = e.justification() == null || e.justification().isBlank() ? "" : ": " + e.justification();
         return e.reviewerId() + " " + verdict + " claim " + e.claimId() + changed + because;
     }
 

@@ -54,7 +54,7 @@ public final class ClaimPages {
         return change(event.claimId(), context, page -> {
             Document review = new Document("reviewerId", event.reviewerId())
                     .append("verdict", event.verdict().id())
-                    .append("reason", event.reason())
+                    .append("reason", event.justification())
                     .append("at", Docs.date(context.timestamp()))
                     .append("replaced", false);
             List<Document> active = Docs.documents(page, "reviews");

@@ -20,6 +20,8 @@ public final class LedgerEventStorage {
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
+                // old revisions of stored events are brought to their current shape as they are read
+                .upcasterChain(LedgerSerializers.upcasters())
                 // Appends are JDBC batches: without this a duplicate key surfaces as a plain
                 // EventStoreException instead of a ConcurrencyException the gateway can retry.
                 // SQLSTATE 23505 (unique violation) on both H2 and PostgreSQL.

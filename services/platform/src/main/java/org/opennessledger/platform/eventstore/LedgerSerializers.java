@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.opennessledger.platform.eventstore.evolution.ClaimReviewedJustificationUpcaster;
+import org.opennessledger.platform.eventstore.evolution.EventRevisions;
 
 /**
  * JSON for everything stored: events and metadata as plain JSON of the contract records (readable
@@ -25,7 +28,12 @@ public final class LedgerSerializers {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(new EventRevisions()).build();
+    }
+
+    /** The upcasters from every older revision of a stored event to its current one. */
+    public static EventUpcasterChain upcasters() {
+        return new EventUpcasterChain(new ClaimReviewedJustificationUpcaster());
     }
 
     /**
