@@ -69,6 +69,16 @@ public final class AssessmentsConfiguration {
         ReadModels.ensureIndexes(database);
     }
 
+    /** Whether the stored read models were built by today's projections (else drop and replay them). */
+    public static boolean readModelsAreCurrent(MongoDatabase database) {
+        return ReadModels.schemaIsCurrent(database);
+    }
+
+    /** Records that the read models are built by today's projections (after dropping older ones). */
+    public static void markReadModelsCurrent(MongoDatabase database) {
+        ReadModels.markSchemaCurrent(database);
+    }
+
     /**
      * Drops every read-model collection. A replay (reset of the group's tokens) re-delivers events
      * to documents that have already applied them and changes nothing; to rebuild the read models

@@ -103,11 +103,15 @@ public final class Platform implements AutoCloseable {
                 .orElseGet(() -> ReadStore.embedded(settings.dataDir().resolve("readstore"), settings.mongoDatabase()));
         resources.add(readStore);
         MongoTemplate tokenCollections = DefaultMongoTemplate.builder().mongoDatabase(readStore.database()).build();
-        if (readStore.wasLeftOpen()) {
-            // The embedded store may hold a token ahead of the documents it covers: start over.
-            LOG.warn("the read store was not closed by the last run; rebuilding the read models from the event store");
+        boolean leftOpen = readStore.wasLeftOpen();
+        if (leftOpen || !AssessmentsConfiguration.readModelsAreCurrent(readStore.database())) {
+            // The embedded store may hold a token ahead of the documents it covers, or the documents
+            // were built by older projections: start over from the event store.
+            LOG.warn("{}; rebuilding the read models from the event store", leftOpen
+                    ? "the read store was not closed by the last run" : "the read models were built by older projections");
             AssessmentsConfiguration.dropReadModels(readStore.database());
             tokenCollections.trackingTokensCollection().drop();
+            AssessmentsConfiguration.markReadModelsCurrent(readStore.database());
         }
         AssessmentsConfiguration.ensureIndexes(readStore.database());
         LOG.info("read store: {}", readStore.description());

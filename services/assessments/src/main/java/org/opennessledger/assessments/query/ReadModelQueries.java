@@ -11,7 +11,12 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.opennessledger.assessments.frameworks.Frameworks;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.disputes.DisputeState;
+import org.opennessledger.contracts.queries.Queries.DiffAssessmentVersions;
+import org.opennessledger.contracts.queries.Queries.DiffMatrix;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
+import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
+import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
+import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
@@ -26,12 +31,14 @@ import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
 import org.opennessledger.contracts.queries.Queries.ListFrameworks;
 import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.ArgumentView;
+import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
@@ -72,6 +79,33 @@ public class ReadModelQueries {
         // A hidden claim does not exist for the public.
         return readModels.claimPages().find(query.claimId())
                 .filter(claim -> query.includeHidden() || claim.hidden() == null);
+    }
+
+    @QueryHandler
+    public MatrixView handle(GetMatrixAsOf query) {
+        return readModels.modelPages().matrixAsOf(query.asOf());
+    }
+
+    @QueryHandler
+    public Optional<ModelView> handle(GetModelAsOf query) {
+        return readModels.modelPages().asOf(query.modelId(), query.asOf(), query.includeHidden(),
+                readModels.claimPages());
+    }
+
+    @QueryHandler
+    public Optional<ClaimView> handle(GetClaimAsOf query) {
+        return readModels.claimPages().asOf(query.claimId(), query.asOf())
+                .filter(claim -> query.includeHidden() || claim.hidden() == null);
+    }
+
+    @QueryHandler
+    public Optional<AssessmentChangesView> handle(DiffAssessmentVersions query) {
+        return readModels.assessmentVersions().changes(query.modelId(), query.releaseId(), query.from(), query.to());
+    }
+
+    @QueryHandler
+    public MatrixChangesView handle(DiffMatrix query) {
+        return readModels.modelPages().matrixChanges(query.from(), query.to());
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.opennessledger.assessments.frameworks.FrameworkScores;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.views.AssessedComponentView;
+import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentDiffView;
 import org.opennessledger.contracts.views.AssessmentDiffView.ComponentChangeView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
@@ -129,6 +131,84 @@ public final class AssessmentVersions {
                 .map(AssessmentVersions::toView);
     }
 
+    /**
+     * The version in force at {@code at}: the highest-numbered version published at or before it
+     * (publication dates are the source's for imported history). Empty before the first.
+     */
+    public Optional<AssessmentVersionView> asOf(String modelId, String releaseId, Instant at) {
+        return list(modelId, releaseId).stream().filter(v -> !v.publishedAt().isAfter(at))
+                .max(Comparator.comparingInt(AssessmentVersionView::version));
+    }
+
+    /**
+     * The changes from version {@code from} to version {@code to} of a release (0 stands for "before
+     * the first"); empty when either version does not exist.
+     *
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
+     */
+    public Optional<AssessmentChangesView> changes(String modelId, String releaseId, int from, int to) {
+        if (from > to) {
+            throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
+        }
+        List<Document> docs = versionDocuments(modelId, releaseId, to);
+        if (from < 0 || to < 0 || docs.size() < to || (to > 0 && docs.isEmpty())) {
+            return Optional.empty();
+        }
+        Document before = from == 0 ? null : docs.get(from - 1);
+        Document after = to == 0 ? null : docs.get(to - 1);
+        List<AssessedComponentView> was = before == null ? List.of() : components(before, "components");
+        List<AssessedComponentView> is = after == null ? List.of() : components(after, "components");
+        List<AssessmentChangesView.Change> changes = new ArrayList<>();
+        for (ComponentChangeView change : diff(was, is)) {
+            List<AssessmentChangesView.Cause> causes = new ArrayList<>();
+            for (Document version : docs.subList(from, to)) {
+                boolean touched = Docs.documents(version.get("diff", Document.class), "changes").stream()
+                        .anyMatch(c -> change.component().equals(c.getString("component")));
+                if (touched) {
+                    causes.add(new AssessmentChangesView.Cause(Docs.integer(version, "version"),
+                            Docs.instant(version, "publishedAt"), version.getString("causedByClaimId"),
+                            version.getString("causedByEvent"), version.getString("actorId"),
+                            version.getString("reason")));
+                }
+            }
+            changes.add(new AssessmentChangesView.Change(change.component(), change.kind(),
+                    aspects(change.before(), change.after()), change.before(), change.after(), List.copyOf(causes)));
+        }
+        return Optional.of(new AssessmentChangesView(modelId, releaseId, from, to,
+                before == null ? null : Docs.instant(before, "publishedAt"),
+                after == null ? null : Docs.instant(after, "publishedAt"), List.copyOf(changes)));
+    }
+
+    /** What differs between two states of a component: openness, licence, and/or the claim behind it. */
+    private static List<String> aspects(AssessedComponentView before, AssessedComponentView after) {
+        List<String> aspects = new ArrayList<>();
+        String openness = before == null ? null : before.openness();
+        String licence = before == null ? null : before.licence();
+        String claim = before == null ? null : before.claimId();
+        if (!Objects.equals(openness, after == null ? null : after.openness())) {
+            aspects.add("openness");
+        }
+        if (!Objects.equals(licence, after == null ? null : after.licence())) {
+            aspects.add("licence");
+        }
+        if (!Objects.equals(claim, after == null ? null : after.claimId())) {
+            aspects.add("claim");
+        }
+        return List.copyOf(aspects);
+    }
+
+    /** Versions 1 to {@code upTo} of a release in order (fewer when some do not exist). */
+    private List<Document> versionDocuments(String modelId, String releaseId, int upTo) {
+        if (modelId == null || releaseId == null || upTo < 1) {
+            return List.of();
+        }
+        List<String> ids = IntStream.rangeClosed(1, upTo).mapToObj(n -> versionId(modelId, releaseId, n)).toList();
+        List<Document> found = new ArrayList<>();
+        versions.find(in(DocumentUpdates.ID, ids)).forEach(found::add);
+        found.sort(Comparator.comparingInt(doc -> Docs.integer(doc, "version")));
+        return found;
+    }
+
     private void publishChanges(String modelId, String causedByClaimId, EventContext context) {
         Document doc = inputs.find(eq(DocumentUpdates.ID, modelId)).first();
         if (doc == null) {
@@ -183,6 +263,8 @@ public final class AssessmentVersions {
                         .append("causedByClaimId", causedByClaimId)
                         .append("causedByEvent", context.eventType())
                         .append("correlationId", context.correlationId())
+                        .append("actorId", context.actorId())
+                        .append("reason", context.reason())
                         .append("components", componentDocs)
                         .append("diff", diff),
                 new ReplaceOptions().upsert(true));

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,7 +173,73 @@ public final class ClaimPages {
     }
 
     private Optional<ClaimView> change(String claimId, EventContext context, Consumer<Document> change) {
-        return DocumentUpdates.update(collection, claimId, null, context.eventId(), change).map(ClaimPages::toView);
+        return DocumentUpdates.update(collection, claimId, null, context.eventId(), page -> {
+            change.accept(page);
+            recordState(page, context.timestamp());
+        }).map(ClaimPages::toView);
+    }
+
+    /** The fields of a claim that change over time, kept at each change so that any instant can be shown. */
+    private static final List<String> STATE_FIELDS = List.of("status", "policyVersion", "statusSince", "locked",
+            "supersededBy", "supersededReason", OPEN_DISPUTE_ID, "agreeCount", "disagreeCount");
+    private static final String STATES = "states";
+
+    /** Appends the page's state as of {@code at}, unless it is the state already recorded last. */
+    private static void recordState(Document page, Instant at) {
+        Document state = new Document("at", Docs.date(at));
+        STATE_FIELDS.forEach(field -> state.append(field, page.get(field)));
+        List<Document> states = Docs.documents(page, STATES);
+        if (!states.isEmpty()) {
+            Document last = new Document(states.get(states.size() - 1));
+            last.remove("at");
+            Document compared = new Document(state);
+            compared.remove("at");
+            if (last.equals(compared)) {
+                return;
+            }
+        }
+        states.add(state);
+        page.put(STATES, states);
+    }
+
+    /**
+     * The claim as it stood at {@code at}: its state then, the reviews given by then (each reviewer's
+     * last one active), the producer response if posted by then; empty if it was not proposed yet.
+     * Whether it is hidden is today's decision: hidden content stays hidden in the past too.
+     */
+    public Optional<ClaimView> asOf(String claimId, Instant at) {
+        if (claimId == null) {
+            return Optional.empty();
+        }
+        Document page = collection.find(eq(DocumentUpdates.ID, claimId)).first();
+        if (page == null || Docs.instant(page, "proposedAt").isAfter(at)) {
+            return Optional.empty();
+        }
+        Document then = new Document(page);
+        Docs.documents(page, STATES).stream().filter(state -> !Docs.instant(state, "at").isAfter(at))
+                .reduce((first, second) -> second)
+                .ifPresent(state -> STATE_FIELDS.forEach(field -> then.put(field, state.get(field))));
+        List<Document> given = Docs.documents(page, "reviewHistory").stream()
+                .filter(review -> !Docs.instant(review, "at").isAfter(at)).toList();
+        List<Document> history = new ArrayList<>();
+        List<Document> active = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String reviewer = given.get(i).getString("reviewerId");
+            boolean replaced = given.subList(i + 1, given.size()).stream()
+                    .anyMatch(later -> reviewer.equals(later.getString("reviewerId")));
+            Document review = new Document(given.get(i)).append("replaced", replaced);
+            history.add(review);
+            if (!replaced) {
+                active.add(review);
+            }
+        }
+        then.put("reviewHistory", history);
+        then.put("reviews", active);
+        Document response = page.get(PRODUCER_RESPONSE, Document.class);
+        if (response != null && Docs.instant(response, "postedAt").isAfter(at)) {
+            then.remove(PRODUCER_RESPONSE);
+        }
+        return Optional.of(toView(then));
     }
 
     private static void addDisputeId(Document page, String disputeId) {
@@ -185,7 +252,7 @@ public final class ClaimPages {
 
     private static Document newPage(ClaimProposed event, EventContext context) {
         List<Document> evidence = Docs.evidenceDocuments(event.evidence());
-        return new Document("modelId", event.target().modelId())
+        Document page = new Document("modelId", event.target().modelId())
                 .append("releaseId", event.target().releaseId())
                 .append("component", event.target().component().id())
                 .append("openness", event.openness() == null ? null : event.openness().id())
@@ -206,6 +273,8 @@ public final class ClaimPages {
                 .append("reviewHistory", List.of())
                 .append(OPEN_DISPUTE_ID, null)
                 .append(DISPUTE_IDS, List.of());
+        recordState(page, context.timestamp());
+        return page;
     }
 
     static ClaimView toView(Document page) {

@@ -3,6 +3,7 @@ package org.opennessledger.assessments.readmodel;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,8 +20,11 @@ import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.views.AssessedComponentView;
+import org.opennessledger.contracts.views.AssessmentChangesView;
+import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimSummaryView;
 import org.opennessledger.contracts.views.ClaimView;
+import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
@@ -34,6 +38,8 @@ import org.opennessledger.contracts.views.ReleaseView;
  * so applying them twice changes nothing and needs no event guard.
  */
 public final class ModelPages {
+
+    private static final String PROTECTION_HISTORY = "protectionHistory";
 
     private final MongoCollection<Document> collection;
     private final AssessmentVersions assessmentVersions;
@@ -74,15 +80,24 @@ public final class ModelPages {
     }
 
     public void protectedBy(ModelProtected event, EventContext context) {
-        DocumentUpdates.update(collection, event.modelId(), null, context.eventId(), page -> page.put("protection",
-                new Document("minimumAcceptedClaims", event.minimumAcceptedClaims())
-                        .append("since", Docs.date(context.timestamp()))
-                        .append("by", event.moderatorId())
-                        .append("reason", event.reason())));
+        protection(event.modelId(), new Document("minimumAcceptedClaims", event.minimumAcceptedClaims())
+                .append("since", Docs.date(context.timestamp()))
+                .append("by", event.moderatorId())
+                .append("reason", event.reason()), context);
     }
 
     public void protectionLifted(ModelProtectionLifted event, EventContext context) {
-        DocumentUpdates.update(collection, event.modelId(), null, context.eventId(), page -> page.put("protection", null));
+        protection(event.modelId(), null, context);
+    }
+
+    /** The protection now, and in the history of protections that as-of views read. */
+    private void protection(String modelId, Document protection, EventContext context) {
+        DocumentUpdates.update(collection, modelId, null, context.eventId(), page -> {
+            page.put("protection", protection);
+            List<Document> history = Docs.documents(page, PROTECTION_HISTORY);
+            history.add(new Document("at", Docs.date(context.timestamp())).append("protection", protection));
+            page.put(PROTECTION_HISTORY, history);
+        });
     }
 
     /** Copies every release's assessment head into the page. */
@@ -158,20 +173,110 @@ public final class ModelPages {
 
     /** Scans every model page: one row per release, ordered by model name then release registration. */
     public MatrixView matrix() {
+        List<MatrixView.Row> rows = new ArrayList<>();
+        for (ModelView model : sortedModels()) {
+            for (ReleaseView release : model.releases()) {
+                rows.add(row(model, release));
+            }
+        }
+        return new MatrixView(Arrays.stream(ComponentId.values()).map(ComponentId::id).toList(), rows);
+    }
+
+    /**
+     * The model family as it stood at {@code at}: the releases registered by then with the assessment
+     * version in force then, its claims proposed by then in their state then, and its protection then.
+     * Empty when the family was not registered yet.
+     */
+    public Optional<ModelView> asOf(String modelId, Instant at, boolean includeHidden, ClaimPages claimPages) {
+        if (modelId == null) {
+            return Optional.empty();
+        }
+        Document page = collection.find(eq(DocumentUpdates.ID, modelId)).first();
+        if (page == null || Docs.instant(page, "registeredAt").isAfter(at)) {
+            return Optional.empty();
+        }
+        ModelView now = toView(page);
+        List<ReleaseView> releases = now.releases().stream().filter(r -> !r.registeredAt().isAfter(at))
+                .map(release -> releaseAsOf(modelId, release, at)).toList();
+        List<ClaimSummaryView> claims = new ArrayList<>();
+        for (ClaimSummaryView claim : now.claims()) {
+            if ((includeHidden || !claim.hidden()) && !claim.proposedAt().isAfter(at)) {
+                claimPages.asOf(claim.claimId(), at).ifPresent(then -> claims.add(new ClaimSummaryView(then.claimId(),
+                        modelId, then.releaseId(), then.component(), then.openness(), then.licence(), then.status(),
+                        then.locked(), then.authorId(), then.proposedAt(), then.agreeCount(), then.disagreeCount(),
+                        then.openDisputeId(), claim.hidden())));
+            }
+        }
+        Document protection = Docs.documents(page, PROTECTION_HISTORY).stream()
+                .filter(entry -> !Docs.instant(entry, "at").isAfter(at)).reduce((first, second) -> second)
+                .map(entry -> entry.get("protection", Document.class)).orElse(null);
+        return Optional.of(new ModelView(modelId, now.name(), now.producer(), now.description(), now.registeredBy(),
+                now.registeredAt(), releases, List.copyOf(claims), protectionView(protection)));
+    }
+
+    /** A release with the assessment version in force at {@code at} (version 0 and no components before the first). */
+    private ReleaseView releaseAsOf(String modelId, ReleaseView release, Instant at) {
+        Optional<AssessmentVersionView> version = assessmentVersions.asOf(modelId, release.releaseId(), at);
+        List<AssessedComponentView> components = version.map(AssessmentVersionView::components).orElse(List.of());
+        return new ReleaseView(release.releaseId(), release.name(), release.version(), release.releaseDate(),
+                release.baseModel(), release.links(), release.registeredBy(), release.registeredAt(),
+                version.map(AssessmentVersionView::version).orElse(0), components, FrameworkScores.of(components));
+    }
+
+    /** The matrix as it stood at {@code at}: families and releases registered by then, each as assessed then. */
+    public MatrixView matrixAsOf(Instant at) {
+        List<MatrixView.Row> rows = new ArrayList<>();
+        for (ModelView model : sortedModels()) {
+            if (model.registeredAt().isAfter(at)) {
+                continue;
+            }
+            for (ReleaseView release : model.releases()) {
+                if (!release.registeredAt().isAfter(at)) {
+                    rows.add(row(model, releaseAsOf(model.modelId(), release, at)));
+                }
+            }
+        }
+        return new MatrixView(Arrays.stream(ComponentId.values()).map(ComponentId::id).toList(), rows);
+    }
+
+    /** The releases whose assessment in force changed between the two instants, with each change and its causes. */
+    public MatrixChangesView matrixChanges(Instant from, Instant to) {
+        List<AssessmentChangesView> releases = new ArrayList<>();
+        for (ModelView model : sortedModels()) {
+            for (ReleaseView release : model.releases()) {
+                int before = assessmentVersions.asOf(model.modelId(), release.releaseId(), from)
+                        .map(AssessmentVersionView::version).orElse(0);
+                int after = assessmentVersions.asOf(model.modelId(), release.releaseId(), to)
+                        .map(AssessmentVersionView::version).orElse(0);
+                if (before != after) {
+                    assessmentVersions.changes(model.modelId(), release.releaseId(), Math.min(before, after),
+                                    Math.max(before, after))
+                            .filter(changes -> !changes.changes().isEmpty())
+                            .ifPresent(releases::add);
+                }
+            }
+        }
+        return new MatrixChangesView(from, to, List.copyOf(releases));
+    }
+
+    private List<ModelView> sortedModels() {
         List<ModelView> models = new ArrayList<>();
         collection.find().forEach(page -> models.add(toView(page)));
         models.sort(Comparator.comparing(ModelView::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(ModelView::modelId));
-        List<MatrixView.Row> rows = new ArrayList<>();
-        for (ModelView model : models) {
-            for (ReleaseView release : model.releases()) {
-                Map<String, AssessedComponentView> cells = new LinkedHashMap<>();
-                release.components().forEach(c -> cells.put(c.component(), c));
-                rows.add(new MatrixView.Row(model.modelId(), model.name(), release.releaseId(), release.name(),
-                        release.assessmentVersion(), cells, release.scores()));
-            }
-        }
-        return new MatrixView(Arrays.stream(ComponentId.values()).map(ComponentId::id).toList(), rows);
+        return models;
+    }
+
+    private static MatrixView.Row row(ModelView model, ReleaseView release) {
+        Map<String, AssessedComponentView> cells = new LinkedHashMap<>();
+        release.components().forEach(c -> cells.put(c.component(), c));
+        return new MatrixView.Row(model.modelId(), model.name(), release.releaseId(), release.name(),
+                release.assessmentVersion(), cells, release.scores());
+    }
+
+    private static ProtectionView protectionView(Document protection) {
+        return protection == null ? null : new ProtectionView(Docs.integer(protection, "minimumAcceptedClaims"),
+                Docs.instant(protection, "since"), protection.getString("by"), protection.getString("reason"));
     }
 
     private static int indexOf(List<Document> claims, String claimId) {
@@ -205,11 +310,8 @@ public final class ModelPages {
                         Docs.instant(c, "proposedAt"), Docs.integer(c, "agreeCount"),
                         Docs.integer(c, "disagreeCount"), c.getString("openDisputeId"), Docs.bool(c, "hidden")))
                 .toList();
-        Document protection = page.get("protection", Document.class);
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),
                 page.getString("description"), page.getString("registeredBy"), Docs.instant(page, "registeredAt"),
-                List.copyOf(releases), claims, protection == null ? null : new ProtectionView(
-                        Docs.integer(protection, "minimumAcceptedClaims"), Docs.instant(protection, "since"),
-                        protection.getString("by"), protection.getString("reason")));
+                List.copyOf(releases), claims, protectionView(page.get("protection", Document.class)));
     }
 }

@@ -2,6 +2,7 @@ package org.opennessledger.assessments.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.List;
@@ -94,6 +95,27 @@ public final class ReadModels {
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
         database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
+    }
+
+    /**
+     * The shape of the read models: raise it whenever a projection writes documents differently, so
+     * that a platform started on older read models rebuilds them from the event store.
+     * 2: claim pages keep their states over time, model pages their protections, versions their actor and reason.
+     */
+    public static final int SCHEMA_VERSION = 2;
+    private static final String SCHEMA = "read_model_schema";
+
+    /** Whether the read models in this database were built by projections of {@link #SCHEMA_VERSION}. */
+    public static boolean schemaIsCurrent(MongoDatabase database) {
+        Document schema = database.getCollection(SCHEMA).find(Filters.eq(DocumentUpdates.ID, "read-models")).first();
+        return schema != null && Docs.integer(schema, "version") == SCHEMA_VERSION;
+    }
+
+    /** Records that the read models are (being) built by this version's projections. */
+    public static void markSchemaCurrent(MongoDatabase database) {
+        database.getCollection(SCHEMA).replaceOne(Filters.eq(DocumentUpdates.ID, "read-models"),
+                new Document(DocumentUpdates.ID, "read-models").append("version", SCHEMA_VERSION),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     /** Drops every read-model collection: the first step of a rebuild (then reset the processor's tokens). */

@@ -94,4 +94,27 @@ public final class Queries {
      */
     public record VerifyAuditLog(String expectedLink) {
     }
+
+    /** → {@code MatrixView}: the matrix as it stood at {@code asOf} (no rows before the first registration). */
+    public record GetMatrixAsOf(java.time.Instant asOf) {
+    }
+
+    /** → {@code Optional<ModelView>}: the family as it stood at {@code asOf}; empty if not registered yet. */
+    public record GetModelAsOf(String modelId, java.time.Instant asOf, boolean includeHidden) {
+    }
+
+    /** → {@code Optional<ClaimView>}: the claim as it stood at {@code asOf}; empty if not proposed yet. */
+    public record GetClaimAsOf(String claimId, java.time.Instant asOf, boolean includeHidden) {
+    }
+
+    /**
+     * → {@code Optional<AssessmentChangesView>}: from version {@code from} to {@code to} of a release
+     * (0: before the first); empty when a version does not exist. {@code from} must not be after {@code to}.
+     */
+    public record DiffAssessmentVersions(String modelId, String releaseId, int from, int to) {
+    }
+
+    /** → {@code MatrixChangesView}: the releases whose assessment changed between two instants. */
+    public record DiffMatrix(java.time.Instant from, java.time.Instant to) {
+    }
 }

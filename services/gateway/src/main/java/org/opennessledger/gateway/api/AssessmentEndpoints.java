@@ -3,18 +3,25 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
+import org.opennessledger.contracts.queries.Queries.DiffAssessmentVersions;
+import org.opennessledger.contracts.queries.Queries.DiffMatrix;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
+import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListFrameworks;
+import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
@@ -33,6 +40,8 @@ final class AssessmentEndpoints {
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("getMatrix", this::getMatrix);
+        handlers.put("diffMatrix", this::diffMatrix);
+        handlers.put("diffAssessmentVersions", this::diffAssessmentVersions);
         handlers.put("listFrameworks", ctx -> queries.list(new ListFrameworks(), FrameworkView.class)
                 .onSuccess(frameworks -> JsonBodies.respond(ctx, 200, frameworks))
                 .onFailure(ctx::fail));
@@ -43,8 +52,37 @@ final class AssessmentEndpoints {
     }
 
     private void getMatrix(RoutingContext ctx) {
-        queries.one(new GetMatrix(), MatrixView.class)
+        Optional<Instant> asOf = Instants.parameter(ctx, "asOf");
+        queries.one(asOf.<Object>map(GetMatrixAsOf::new).orElseGet(GetMatrix::new), MatrixView.class)
                 .onSuccess(matrix -> JsonBodies.respond(ctx, 200, matrix))
+                .onFailure(ctx::fail);
+    }
+
+    private void diffMatrix(RoutingContext ctx) {
+        Instant from = Instants.required(ctx, "from");
+        Instant to = Instants.required(ctx, "to");
+        if (from.isAfter(to)) {
+            throw ApiException.invalid("from", "is after to (" + from + " > " + to + ")");
+        }
+        queries.one(new DiffMatrix(from, to), MatrixChangesView.class)
+                .onSuccess(changes -> JsonBodies.respond(ctx, 200, changes))
+                .onFailure(ctx::fail);
+    }
+
+    private void diffAssessmentVersions(RoutingContext ctx) {
+        String modelId = ctx.pathParam("modelId");
+        String releaseId = ctx.pathParam("releaseId");
+        int from = Integer.parseInt(ctx.queryParams().get("from"));
+        int to = Integer.parseInt(ctx.queryParams().get("to"));
+        if (from > to) {
+            throw ApiException.invalid("from", "is after to (" + from + " > " + to + ")");
+        }
+        releaseExists(modelId, releaseId)
+                .compose(exists -> queries.optional(new DiffAssessmentVersions(modelId, releaseId, from, to),
+                        AssessmentChangesView.class))
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("Release '" + releaseId
+                        + "' of model family '" + modelId + "' has no assessment version " + to + ".")))
+                .onSuccess(changes -> JsonBodies.respond(ctx, 200, changes))
                 .onFailure(ctx::fail);
     }
 

@@ -1,15 +1,19 @@
 package org.opennessledger.gateway.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.debate.PostProducerResponse;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
@@ -57,8 +61,14 @@ final class ClaimEndpoints {
 
     private void getClaim(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
-        queries.optional(new GetClaim(claimId, RoleChecks.isModerator(ctx)), ClaimView.class)
-                .map(claim -> claim.orElseThrow(() -> noClaim(claimId)))
+        Optional<Instant> asOf = Instants.parameter(ctx, "asOf");
+        boolean moderator = RoleChecks.isModerator(ctx);
+        Future<ClaimView> now = queries.optional(new GetClaim(claimId, moderator), ClaimView.class)
+                .map(claim -> claim.orElseThrow(() -> noClaim(claimId)));
+        // as of an instant: the claim must exist now (else 404 as usual), and then already
+        (asOf.isEmpty() ? now : now.compose(exists -> queries.optional(
+                        new GetClaimAsOf(claimId, asOf.get(), moderator), ClaimView.class)
+                .map(then -> then.orElseThrow(() -> Instants.notYet("Claim '" + claimId + "'", asOf.get())))))
                 .onSuccess(claim -> JsonBodies.respond(ctx, 200, claim))
                 .onFailure(ctx::fail);
     }

@@ -3,6 +3,7 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.models.LiftModelProtection;
@@ -10,6 +11,7 @@ import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.queries.Queries.GetModel;
+import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
@@ -68,10 +70,19 @@ final class ModelEndpoints {
 
     private void getModel(RoutingContext ctx) {
         String modelId = ctx.pathParam("modelId");
-        queries.optional(new GetModel(modelId, RoleChecks.isModerator(ctx)), ModelView.class)
-                .map(model -> model.orElseThrow(() -> noModel(modelId)))
+        modelAsRequested(ctx, modelId, RoleChecks.isModerator(ctx))
                 .onSuccess(model -> JsonBodies.respond(ctx, 200, model))
                 .onFailure(ctx::fail);
+    }
+
+    /** The family now, or as of the request's {@code asOf}: 404 when it does not exist, or did not yet then. */
+    private Future<ModelView> modelAsRequested(RoutingContext ctx, String modelId, boolean includeHidden) {
+        Optional<Instant> asOf = Instants.parameter(ctx, "asOf");
+        Future<ModelView> now = queries.optional(new GetModel(modelId, includeHidden), ModelView.class)
+                .map(model -> model.orElseThrow(() -> noModel(modelId)));
+        return asOf.isEmpty() ? now : now.compose(exists -> queries.optional(
+                        new GetModelAsOf(modelId, asOf.get(), includeHidden), ModelView.class)
+                .map(then -> then.orElseThrow(() -> Instants.notYet("Model family '" + modelId + "'", asOf.get()))));
     }
 
     private void registerModel(RoutingContext ctx) {
@@ -105,8 +116,13 @@ final class ModelEndpoints {
     private void getRelease(RoutingContext ctx) {
         String modelId = ctx.pathParam("modelId");
         String releaseId = ctx.pathParam("releaseId");
+        Optional<Instant> asOf = Instants.parameter(ctx, "asOf");
         model(modelId)
                 .map(model -> release(model, releaseId).orElseThrow(() -> noRelease(modelId, releaseId)))
+                .compose(exists -> asOf.isEmpty() ? Future.succeededFuture(exists)
+                        : modelAsRequested(ctx, modelId, false).map(then -> release(then, releaseId).orElseThrow(() ->
+                                Instants.notYet("Release '" + releaseId + "' of model family '" + modelId + "'",
+                                        asOf.get()))))
                 .onSuccess(release -> JsonBodies.respond(ctx, 200, release))
                 .onFailure(ctx::fail);
     }
