@@ -71,7 +71,12 @@ public final class AssessmentsConfiguration {
 
     /** Whether the stored read models were built by today's projections (else drop and replay them). */
     public static boolean readModelsAreCurrent(MongoDatabase database) {
-        return ReadModels.schemaIsCurrent(database);
+        if (ReadModels.schemaIsCurrent(database)) {
+            return true;
+        }
+        // no read model yet (a new store): nothing was built by older projections
+        List<String> existing = database.listCollectionNames().into(new java.util.ArrayList<>());
+        return READ_MODEL_COLLECTIONS.stream().noneMatch(existing::contains);
     }
 
     /** Records that the read models are built by today's projections (after dropping older ones). */

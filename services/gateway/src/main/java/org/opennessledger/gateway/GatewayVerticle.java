@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opennessledger.gateway.api.LedgerApi;
+import org.opennessledger.gateway.api.TimelineFeeds;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.auth.KeycloakTokenVerifier;
 import org.opennessledger.gateway.bus.CommandSender;
@@ -100,6 +101,9 @@ public final class GatewayVerticle extends VerticleBase {
         probes.add(new HealthProbe(KEYCLOAK_PROBE, () -> verifier.probe().toCompletionStage().toCompletableFuture()));
         handlers.put("getHealth", new HealthEndpoint(vertx, probes));
 
+        // A family's Atom feed: OpenAPI path templates cannot end in ".atom", so it is routed here,
+        // with the id pattern of the description's IdRef.
+        Handler<RoutingContext> modelFeed = handlers.remove(TimelineFeeds.MODEL_FEED);
         RouterBuilder builder = RouterBuilder.create(vertx, description.contract());
         builder.rootHandler(new SecurityHeadersHandler(settings.keycloakOrigin()));
         builder.rootHandler(new CorrelationIdHandler());
@@ -125,6 +129,8 @@ public final class GatewayVerticle extends VerticleBase {
             throw new IllegalStateException("handlers without an operation in openapi.yaml: " + handlers.keySet());
         }
         Router router = builder.createRouter();
+        router.getWithRegex(TimelineFeeds.MODEL_FEED_PATH).handler(new CorrelationIdHandler())
+                .handler(new SecurityHeadersHandler(settings.keycloakOrigin())).handler(modelFeed);
         // Not an operation of the description itself: vertx-openapi has no YAML media type.
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8")

@@ -111,8 +111,8 @@ public final class Platform implements AutoCloseable {
                     ? "the read store was not closed by the last run" : "the read models were built by older projections");
             AssessmentsConfiguration.dropReadModels(readStore.database());
             tokenCollections.trackingTokensCollection().drop();
-            AssessmentsConfiguration.markReadModelsCurrent(readStore.database());
         }
+        AssessmentsConfiguration.markReadModelsCurrent(readStore.database());
         AssessmentsConfiguration.ensureIndexes(readStore.database());
         LOG.info("read store: {}", readStore.description());
 

@@ -16,6 +16,7 @@ import org.opennessledger.contracts.queries.Queries.DiffMatrix;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
 import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
 import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
+import org.opennessledger.contracts.queries.Queries.GetTimeline;
 import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
@@ -40,6 +41,7 @@ import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
+import org.opennessledger.contracts.views.TimelinePageView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ModerationQueueItemView;
@@ -126,6 +128,12 @@ public class ReadModelQueries {
     @QueryHandler
     public List<HistoryEntryView> handle(GetClaimHistory query) {
         return readModels.timeline().ofClaim(query.claimId());
+    }
+
+    @QueryHandler
+    public TimelinePageView handle(GetTimeline query) {
+        return readModels.timeline().page(query.scope(), query.id(), query.kinds(), query.from(), query.to(),
+                query.cursor(), query.newestFirst(), query.limit());
     }
 
     @QueryHandler

@@ -86,6 +86,7 @@ public final class ReadModels {
         history.createIndex(Indexes.ascending("modelId", "position"));
         history.createIndex(Indexes.ascending("claimId", "position"));
         history.createIndex(Indexes.ascending("actorId", "position"));
+        history.createIndex(Indexes.descending("position"));
         database.getCollection(MODEL_PAGES).createIndex(Indexes.ascending("name"));
         database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("modelId"));
         // Counting a person's accepted claims (proposals on protected models).

@@ -3,13 +3,18 @@ package org.opennessledger.assessments.readmodel;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.TimelinePageView;
 
 /**
  * The history: one document per event ({@code _id} = the event's identifier, so a re-delivered
@@ -56,12 +61,57 @@ public final class Timeline {
 
     private List<HistoryEntryView> entries(String field, String value) {
         List<HistoryEntryView> entries = new ArrayList<>();
-        collection.find(eq(field, value)).sort(Sorts.ascending("position", "at")).forEach(doc -> entries.add(
-                new HistoryEntryView(Docs.longValue(doc, "position"), Docs.instant(doc, "at"),
-                        doc.getString("eventType"), doc.getString("summary"), doc.getString("actorId"),
-                        doc.getString("actorRoles"), doc.getString("reason"), doc.getString("correlationId"),
-                        doc.getString("modelId"), doc.getString("releaseId"), doc.getString("claimId"))));
+        collection.find(eq(field, value)).sort(Sorts.ascending("position", "at")).forEach(doc -> entries.add(view(doc)));
         return entries;
+    }
+
+    /** The fields a timeline can be scoped by. */
+    private static final Map<String, String> SCOPES = Map.of("model", "modelId", "claim", "claimId", "actor", "actorId");
+
+    /**
+     * One page of a timeline (see {@code Queries.GetTimeline}): at most {@code limit} entries, and the
+     * cursor of the next page when there are more.
+     *
+     * @throws IllegalArgumentException for an unknown scope
+     */
+    public TimelinePageView page(String scope, String id, List<String> kinds, Instant from, Instant to, Long cursor,
+                                 boolean newestFirst, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (!"all".equals(scope)) {
+            String field = SCOPES.get(scope);
+            if (field == null || id == null) {
+                throw new IllegalArgumentException("unknown timeline scope " + scope);
+            }
+            filters.add(eq(field, id));
+        }
+        if (kinds != null && !kinds.isEmpty()) {
+            filters.add(Filters.in("eventType", kinds));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("at", Docs.date(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lte("at", Docs.date(to)));
+        }
+        if (cursor != null) {
+            filters.add(newestFirst ? Filters.lt("position", cursor) : Filters.gt("position", cursor));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<HistoryEntryView> entries = new ArrayList<>();
+        collection.find(filter).sort(newestFirst ? Sorts.descending("position") : Sorts.ascending("position"))
+                .limit(limit + 1).forEach(doc -> entries.add(view(doc)));
+        if (entries.size() <= limit) {
+            return new TimelinePageView(List.copyOf(entries), null);
+        }
+        List<HistoryEntryView> page = List.copyOf(entries.subList(0, limit));
+        return new TimelinePageView(page, page.get(page.size() - 1).position());
+    }
+
+    private static HistoryEntryView view(Document doc) {
+        return new HistoryEntryView(Docs.longValue(doc, "position"), Docs.instant(doc, "at"),
+                doc.getString("eventType"), doc.getString("summary"), doc.getString("actorId"),
+                doc.getString("actorRoles"), doc.getString("reason"), doc.getString("correlationId"),
+                doc.getString("modelId"), doc.getString("releaseId"), doc.getString("claimId"));
     }
 
     private synchronized long nextFallbackPosition() {

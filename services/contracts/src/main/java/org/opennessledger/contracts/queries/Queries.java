@@ -117,4 +117,14 @@ public final class Queries {
     /** → {@code MatrixChangesView}: the releases whose assessment changed between two instants. */
     public record DiffMatrix(java.time.Instant from, java.time.Instant to) {
     }
+
+    /**
+     * → {@code TimelinePageView}: one page of a timeline. {@code scope} is "model", "claim" or "actor"
+     * (with {@code id}), or "all"; {@code kinds} (event types, empty for all), {@code from} and
+     * {@code to} (inclusive, null for open) filter; oldest first after the {@code after} position, or
+     * newest first before the {@code before} position when {@code newestFirst}.
+     */
+    public record GetTimeline(String scope, String id, java.util.List<String> kinds, java.time.Instant from,
+                              java.time.Instant to, Long cursor, boolean newestFirst, int limit) {
+    }
 }

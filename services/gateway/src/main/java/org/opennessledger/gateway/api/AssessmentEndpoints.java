@@ -7,20 +7,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
-import org.opennessledger.contracts.queries.Queries.GetClaim;
-import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.DiffAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.DiffMatrix;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
-import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListFrameworks;
 import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
-import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.FrameworkView;
-import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.gateway.bus.QueryRunner;
@@ -47,8 +42,6 @@ final class AssessmentEndpoints {
                 .onFailure(ctx::fail));
         handlers.put("listAssessmentVersions", this::listAssessmentVersions);
         handlers.put("getAssessmentVersion", this::getAssessmentVersion);
-        handlers.put("getModelHistory", this::getModelHistory);
-        handlers.put("getClaimHistory", this::getClaimHistory);
     }
 
     private void getMatrix(RoutingContext ctx) {
@@ -104,23 +97,6 @@ final class AssessmentEndpoints {
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("Release '" + releaseId
                         + "' of model family '" + modelId + "' has no assessment version " + version + ".")))
                 .onSuccess(found -> JsonBodies.respond(ctx, 200, found))
-                .onFailure(ctx::fail);
-    }
-
-    private void getModelHistory(RoutingContext ctx) {
-        String modelId = ctx.pathParam("modelId");
-        models.model(modelId)
-                .compose(model -> queries.list(new GetModelHistory(modelId), HistoryEntryView.class))
-                .onSuccess(history -> JsonBodies.respond(ctx, 200, history))
-                .onFailure(ctx::fail);
-    }
-
-    private void getClaimHistory(RoutingContext ctx) {
-        String claimId = ctx.pathParam("claimId");
-        queries.optional(new GetClaim(claimId), ClaimView.class)
-                .map(claim -> claim.orElseThrow(() -> ClaimEndpoints.noClaim(claimId)))
-                .compose(claim -> queries.list(new GetClaimHistory(claimId), HistoryEntryView.class))
-                .onSuccess(history -> JsonBodies.respond(ctx, 200, history))
                 .onFailure(ctx::fail);
     }
 

@@ -23,6 +23,7 @@ public final class LedgerApi {
         new ModerationEndpoints(queries, writes, debates).register(handlers);
         new DisputeEndpoints(queries, writes).register(handlers);
         new AssessmentEndpoints(queries, models).register(handlers);
+        new TimelineEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);
         new ImportEndpoints(writes).register(handlers);
         new LicenceEndpoints(queries).register(handlers);

@@ -51,6 +51,7 @@ import org.opennessledger.contracts.views.ClaimSummaryView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.TimelinePageView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
@@ -123,10 +124,12 @@ public final class InMemoryLedger {
         onQuery(Queries.GetMatrix.class, MatrixView.class, q -> new MatrixView(List.of("final-weights"), List.of()));
         onQuery(Queries.ListAssessmentVersions.class, listOf(AssessmentVersionView.class), q -> List.of());
         onQuery(Queries.GetAssessmentVersion.class, AssessmentVersionView.class, q -> null);
-        onQuery(Queries.GetModelHistory.class, listOf(HistoryEntryView.class),
-                q -> read(() -> history.stream().filter(h -> q.modelId().equals(h.modelId())).toList()));
-        onQuery(Queries.GetClaimHistory.class, listOf(HistoryEntryView.class),
-                q -> read(() -> history.stream().filter(h -> q.claimId().equals(h.claimId())).toList()));
+        // Timelines by scope only (the read side's filters and paging are tested on the platform).
+        onQuery(Queries.GetTimeline.class, TimelinePageView.class, q -> read(() -> new TimelinePageView(
+                history.stream().filter(h -> "all".equals(q.scope())
+                        || "model".equals(q.scope()) && q.id().equals(h.modelId())
+                        || "claim".equals(q.scope()) && q.id().equals(h.claimId())
+                        || "actor".equals(q.scope()) && q.id().equals(h.actorId())).toList(), null)));
         onQuery(Queries.ListArguments.class, listOf(ArgumentView.class), q -> read(() -> arguments.values().stream()
                 .filter(a -> a.claimId().equals(q.claimId())).toList()));
         onQuery(Queries.GetDispute.class, DisputeView.class, q -> read(() -> disputes.get(q.disputeId())));
