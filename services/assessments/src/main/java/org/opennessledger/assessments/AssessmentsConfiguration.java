@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.opennessledger.assessments.projection.ReadModelProjector;
 import org.opennessledger.assessments.query.ReadModelQueries;
 import org.opennessledger.assessments.readmodel.ClaimPages;
+import org.opennessledger.assessments.profiles.Profiles;
 import org.opennessledger.assessments.readmodel.ReadModels;
 
 /**
@@ -53,6 +54,10 @@ public final class AssessmentsConfiguration {
                 .registerSequencingPolicy(ReadModelProjector.PROCESSING_GROUP,
                         c -> event -> ReadModelProjector.PROCESSING_GROUP);
         configurer.registerQueryHandler(c -> new ReadModelQueries(readModels, queryClock));
+        // Display names: kept beside the read models, never derived from (or written to) the log.
+        Profiles profiles = new Profiles(database, queryClock);
+        configurer.registerCommandHandler(c -> profiles);
+        configurer.registerQueryHandler(c -> profiles);
     }
 
     /**

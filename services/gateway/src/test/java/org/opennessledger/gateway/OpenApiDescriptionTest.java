@@ -64,7 +64,7 @@ class OpenApiDescriptionTest {
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
                 "setModelProtection", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
                 "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot",
-                "rebuildReadModels");
+                "rebuildReadModels", "eraseProfile");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the

@@ -127,4 +127,8 @@ public final class Queries {
     public record GetTimeline(String scope, String id, java.util.List<String> kinds, java.time.Instant from,
                               java.time.Instant to, Long cursor, boolean newestFirst, int limit) {
     }
+
+    /** → {@code Optional<ProfileView>}: the display name kept for a subject id (empty if none was ever kept). */
+    public record GetProfile(String subject) {
+    }
 }

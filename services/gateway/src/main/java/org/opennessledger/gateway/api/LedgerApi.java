@@ -29,6 +29,7 @@ public final class LedgerApi {
         new LicenceEndpoints(queries).register(handlers);
         new ExportEndpoints(queries, models).register(handlers);
         new AuditEndpoints(queries, rebuild).register(handlers);
+        new ProfileEndpoints(queries, writes).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

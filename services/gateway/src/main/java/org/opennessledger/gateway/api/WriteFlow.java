@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opennessledger.contracts.profiles.RememberDisplayName;
+import org.opennessledger.contracts.values.Actor;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
@@ -23,8 +26,12 @@ final class WriteFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteFlow.class);
 
+    private static final int MAX_REMEMBERED_NAMES = 10_000;
+
     private final CommandSender commands;
     private final QueryRunner queries;
+    /** Subject → the display name last kept for it by this process (a cache, not the store). */
+    private final Map<String, String> rememberedNames = new ConcurrentHashMap<>();
 
     WriteFlow(CommandSender commands, QueryRunner queries) {
         this.commands = commands;
@@ -36,8 +43,29 @@ final class WriteFlow {
     }
 
     Future<Object> send(RoutingContext ctx, Object command, String reason, Map<String, ?> extraMetaData) {
-        return commands.send(command, BearerAuthHandler.actor(ctx), reason, CorrelationIdHandler.correlationId(ctx),
-                extraMetaData);
+        Actor actor = BearerAuthHandler.actor(ctx);
+        String correlationId = CorrelationIdHandler.correlationId(ctx);
+        return commands.send(command, actor, reason, correlationId, extraMetaData)
+                .onSuccess(done -> rememberDisplayName(actor, BearerAuthHandler.displayName(ctx), correlationId));
+    }
+
+    /**
+     * After a person's write, keeps the name their token gives in the profile store (never in the
+     * log), once per name and process; a failure there never fails the write.
+     */
+    private void rememberDisplayName(Actor actor, String displayName, String correlationId) {
+        if (displayName == null || displayName.equals(rememberedNames.get(actor.subject()))) {
+            return;
+        }
+        commands.send(new RememberDisplayName(actor.subject(), displayName), actor, "display name from the token",
+                        correlationId)
+                .onSuccess(done -> {
+                    if (rememberedNames.size() >= MAX_REMEMBERED_NAMES) {
+                        rememberedNames.clear();
+                    }
+                    rememberedNames.put(actor.subject(), displayName);
+                })
+                .onFailure(error -> LOG.warn("could not keep the display name of {}: {}", actor.subject(), error.toString()));
     }
 
     /**

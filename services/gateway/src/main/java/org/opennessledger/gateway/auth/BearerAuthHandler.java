@@ -17,6 +17,7 @@ import org.opennessledger.gateway.http.ProblemType;
 public final class BearerAuthHandler implements Handler<RoutingContext> {
 
     private static final String ACTOR_KEY = "ledger.actor";
+    private static final String DISPLAY_NAME_KEY = "ledger.displayName";
 
     private final KeycloakTokenVerifier verifier;
     private final String realm;
@@ -60,9 +61,10 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
             return;
         }
         String token = authorization.substring(space + 1).trim();
-        verifier.verify(token).onComplete(result -> {
+        verifier.verifyIdentity(token).onComplete(result -> {
             if (result.succeeded()) {
-                ctx.put(ACTOR_KEY, result.result());
+                ctx.put(ACTOR_KEY, result.result().actor());
+                ctx.put(DISPLAY_NAME_KEY, result.result().displayName());
                 ctx.next();
             } else if (result.cause() instanceof InvalidTokenException invalid) {
                 ctx.fail(unauthorized("The bearer token was refused: " + invalid.getMessage() + ".", "invalid_token"));
@@ -79,6 +81,11 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
     /** The actor, when the request carried a valid token (always on routes that require one). */
     public static Optional<Actor> optionalActor(RoutingContext ctx) {
         return Optional.ofNullable(ctx.get(ACTOR_KEY));
+    }
+
+    /** The display name the request's token gave, if any (kept only in the erasable profile store). */
+    public static String displayName(RoutingContext ctx) {
+        return ctx.get(DISPLAY_NAME_KEY);
     }
 
     /** The authenticated actor; only on routes behind this handler. */

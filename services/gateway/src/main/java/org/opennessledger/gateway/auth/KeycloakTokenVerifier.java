@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class KeycloakTokenVerifier {
 
     /** As long as a model's producer may be (ModelFamily.MAX_PRODUCER). */
+    private static final int MAX_DISPLAY_NAME = 100;
     private static final int MAX_PRODUCER_ORG = 200;
 
     /** Fewest milliseconds between two JWKS fetches triggered by unknown key ids. */
@@ -75,6 +76,11 @@ public final class KeycloakTokenVerifier {
 
     /** The actor the token speaks for, or a failed future with {@link InvalidTokenException}. */
     public Future<Actor> verify(String token) {
+        return verifyIdentity(token).map(Identity::actor);
+    }
+
+    /** As {@link #verify}, with the display name the token gives (for the profile store only). */
+    public Future<Identity> verifyIdentity(String token) {
         if (token == null || !JWS_COMPACT.matcher(token).matches()) {
             return Future.failedFuture(new InvalidTokenException("the bearer token is not a signed JWT"));
         }
@@ -95,7 +101,7 @@ public final class KeycloakTokenVerifier {
             }
             return current.auth().authenticate(new TokenCredentials(token))
                     .recover(error -> Future.failedFuture(new InvalidTokenException(describe(error))))
-                    .compose(this::toActor);
+                    .compose(this::toIdentity);
         });
     }
 
@@ -192,7 +198,7 @@ public final class KeycloakTokenVerifier {
         return (use == null || use.equals("sig")) && (alg == null || SIGNATURE_ALGORITHMS.contains(alg));
     }
 
-    private Future<Actor> toActor(User user) {
+    private Future<Identity> toIdentity(User user) {
         JsonObject claims = user.attributes().getJsonObject("accessToken");
         if (claims == null) {
             return Future.failedFuture(new InvalidTokenException("the token carries no claims"));
@@ -208,7 +214,19 @@ public final class KeycloakTokenVerifier {
         if (subject == null || subject.isBlank()) {
             return Future.failedFuture(new InvalidTokenException("the token has no subject"));
         }
-        return Future.succeededFuture(new Actor(subject, realmRoles(claims), producerOrg(claims)));
+        return Future.succeededFuture(new Identity(new Actor(subject, realmRoles(claims), producerOrg(claims)),
+                displayName(claims)));
+    }
+
+    /** The name to show for the person: preferred_username, else name; a short single line, else none. */
+    private static String displayName(JsonObject claims) {
+        for (String claim : List.of("preferred_username", "name")) {
+            if (claims.getValue(claim) instanceof String name && !name.isBlank() && name.length() <= MAX_DISPLAY_NAME
+                    && name.chars().noneMatch(Character::isISOControl)) {
+                return name.strip();
+            }
+        }
+        return null;
     }
 
     /**
