@@ -24,7 +24,9 @@ import org.opennessledger.interop.Slugs;
 import org.opennessledger.interop.SourceFormatException;
 import org.opennessledger.interop.osai.OsaiIndexImport;
 import org.opennessledger.licences.InvalidLicenceExpression;
+import org.opennessledger.licences.LicenceCatalogue;
 import org.opennessledger.licences.LicenceExpressionParser;
+import org.opennessledger.licences.SpdxLicenceList;
 
 /**
  * Turns a Model Openness Tool release file into commands: the family (the model the release derives
@@ -71,7 +73,7 @@ public final class MotImport {
     /** @throws SourceFormatException for a licence name the ledger cannot read (nothing of the file is imported) */
     public static ImportPlan plan(MotFile release, String yaml, String source, LocalDate retrievedOn)
             throws SourceFormatException {
-        String familyName = release.origin() != null ? release.origin() : release.name();
+        String familyName = family(release);
         String modelId = Slugs.fromName(familyName).orElse("");
         RegisterModelFamily family = new RegisterModelFamily(modelId, familyName,
                 release.producer() == null ? "unknown" : release.producer(), "Imported from the Model Openness Tool");
@@ -105,6 +107,19 @@ public final class MotImport {
                     List.of(new Evidence(evidence.get(), null, retrievedOn, null)), rationale, POLICY, source));
         }
         return new ImportPlan(modelId, family, registered, List.copyOf(claims), List.copyOf(skipped));
+    }
+
+    /**
+     * The family a release files under: the model it derives from, unless the file put a licence id in
+     * {@code origin} (some do, e.g. "Apache-2.0"), in which case the release is its own family.
+     */
+    static String family(MotFile release) {
+        String origin = release.origin();
+        if (origin == null || SpdxLicenceList.bundled().licence(origin).isPresent()
+                || LicenceCatalogue.fromId(origin).isPresent()) {
+            return release.name();
+        }
+        return origin;
     }
 
     /** A licence id the ledger knows for the tool's name, or a refusal naming the line. */

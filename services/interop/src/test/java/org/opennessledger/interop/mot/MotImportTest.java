@@ -94,6 +94,22 @@ class MotImportTest {
     }
 
     @Test
+    void aLicenceIdWrittenAsTheOriginIsNotTakenForTheFamily() throws Exception {
+        ImportPlan plan = plan("""
+                release:
+                  name: XGen
+                  version: 7B
+                  origin: Apache-2.0
+                  repository: 'https://github.com/example/xgen'
+                  components:
+                    - name: 'Model architecture'
+                """);
+        assertThat(plan.modelId()).isEqualTo("xgen");
+        assertThat(plan.family().name()).isEqualTo("XGen");
+        assertThat(plan.release().releaseId()).isEqualTo("xgen-7b");
+    }
+
+    @Test
     void anUnknownLicenceNameRefusesTheWholeFileWithItsLine() {
         assertThatThrownBy(() -> plan("""
                 release:
