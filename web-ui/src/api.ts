@@ -1,0 +1,146 @@
+// The ledger's public read API, typed as far as the pages use it.
+
+export interface AssessedComponent {
+  component: string;
+  claimId: string;
+  openness: string;
+  licence: string | null;
+  scope: string;
+  openDisputeId?: string | null;
+}
+
+export interface Scores {
+  osaiIndex?: { version: string; score: number };
+  osaid?: { version: string; qualifies: boolean; failing: Record<string, string[]> };
+  mof?: { version: string; classReached: number; percent: Record<string, number>; missing: string[] };
+}
+
+export interface MatrixRow {
+  modelId: string;
+  modelName: string;
+  releaseId: string;
+  releaseName: string;
+  assessmentVersion: number;
+  cells: Record<string, AssessedComponent>;
+  scores: Scores | null;
+}
+
+export interface Matrix {
+  components: string[];
+  rows: MatrixRow[];
+}
+
+export interface Release {
+  releaseId: string;
+  name: string;
+  version: string | null;
+  releaseDate: string | null;
+  links: string[];
+  assessmentVersion: number;
+  components: AssessedComponent[];
+  scores: Scores | null;
+}
+
+export interface ClaimSummary {
+  claimId: string;
+  releaseId: string | null;
+  component: string;
+  openness: string;
+  licence: string | null;
+  status: string;
+  locked: boolean;
+  agreeCount: number;
+  disagreeCount: number;
+  openDisputeId: string | null;
+}
+
+export interface Model {
+  modelId: string;
+  name: string;
+  producer: string;
+  description: string | null;
+  releases: Release[];
+  claims: ClaimSummary[];
+  protection: { minimumAcceptedClaims: number; since: string; reason: string } | null;
+}
+
+export interface Evidence {
+  url: string;
+  quote: string | null;
+  retrievedOn: string;
+}
+
+export interface Review {
+  reviewerId: string;
+  verdict: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface Claim {
+  claimId: string;
+  modelId: string;
+  releaseId: string | null;
+  component: string;
+  openness: string;
+  licence: string | null;
+  evidence: Evidence[];
+  rationale: string;
+  authorId: string;
+  proposedAt: string;
+  status: string;
+  locked: boolean;
+  policyVersion: string;
+  statusSince: string;
+  supersededBy: string | null;
+  agreeCount: number;
+  disagreeCount: number;
+  reviews: Review[];
+  openDisputeId: string | null;
+}
+
+export interface HistoryEntry {
+  position: number;
+  at: string;
+  eventType: string;
+  summary: string;
+  actorId: string | null;
+  reason: string | null;
+  modelId: string | null;
+  claimId: string | null;
+}
+
+/** A problem answer from the API (RFC 9457), kept for showing its detail where the request was made. */
+export class ApiProblem extends Error {
+  constructor(readonly status: number, readonly detail: string) {
+    super(detail);
+  }
+}
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const problem = await response.json();
+      if (typeof problem.detail === "string") detail = problem.detail;
+    } catch {
+      // not a problem document: keep the status line
+    }
+    throw new ApiProblem(response.status, detail);
+  }
+  return (await response.json()) as T;
+}
+
+function asOfQuery(asOf: string | null): string {
+  return asOf ? `?asOf=${encodeURIComponent(asOf)}` : "";
+}
+
+export const api = {
+  matrix: (asOf: string | null) => get<Matrix>(`/api/matrix${asOfQuery(asOf)}`),
+  model: (id: string, asOf: string | null) => get<Model>(`/api/models/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
+  claim: (id: string, asOf: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
+  modelHistory: (id: string) => get<HistoryEntry[]>(`/api/models/${encodeURIComponent(id)}/history`),
+  recentChanges: () => get<HistoryEntry[]>(`/api/history?limit=100`),
+  auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
+};

@@ -1,0 +1,51 @@
+import { api, type Release } from "../api";
+import { el, link, render } from "../dom";
+import { cellState } from "../matrix-logic";
+import { romanClass } from "./matrix";
+
+/** A model family: its releases with their assessment and scores, its claims, protection and history. */
+export async function modelPage(root: HTMLElement, modelId: string): Promise<void> {
+  render(root, el("p", { role: "status" }, "Loading…"));
+  const [model, history] = await Promise.all([api.model(modelId, null), api.modelHistory(modelId)]);
+  render(root, 
+    el("p", {}, link("#/", "← Matrix")),
+    el("h1", {}, model.name),
+    el("p", {}, "Producer: ", model.producer),
+    model.description ? el("p", {}, model.description) : null,
+    model.protection ? el("p", { class: "notice" }, `Protected: proposals need ${model.protection.minimumAcceptedClaims}`
+      + ` accepted claims of their author (since ${model.protection.since.slice(0, 10)}).`) : null,
+    ...model.releases.map(releaseSection),
+    el("h2", {}, "Claims"),
+    el("ul", { class: "claims" }, ...model.claims.map((claim) => el("li", {},
+      link(`#/claims/${encodeURIComponent(claim.claimId)}`, `${claim.component}: ${claim.openness}`),
+      ` — ${claim.status.toLowerCase()}${claim.locked ? ", locked" : ""}`,
+      claim.openDisputeId ? " (disputed)" : "",
+      ` · ${claim.agreeCount} agree, ${claim.disagreeCount} disagree`))),
+    el("h2", {}, "History"),
+    el("ol", { class: "history", reversed: true }, ...history.slice().reverse().map((entry) => el("li", {},
+      el("time", { datetime: entry.at }, entry.at.slice(0, 19).replace("T", " ")), " ", entry.summary))));
+}
+
+function releaseSection(release: Release): HTMLElement {
+  const scores = release.scores;
+  const missing = scores?.mof?.missing ?? [];
+  return el("section", { class: "release" },
+    el("h2", {}, release.name),
+    el("p", {}, `Assessment version ${release.assessmentVersion}`,
+      release.releaseDate ? ` · released ${release.releaseDate}` : ""),
+    el("dl", { class: "scores" },
+      el("dt", {}, "OSAI index"), el("dd", {}, scores?.osaiIndex ? `${Math.round(scores.osaiIndex.score * 100)}%` : "—"),
+      el("dt", {}, "MOF 1.0"), el("dd", {}, scores?.mof?.classReached ? `Class ${romanClass(scores.mof.classReached)}` : "unclassified",
+        missing.length ? ` (missing for the next class: ${missing.join(", ")})` : ""),
+      el("dt", {}, "OSAID 1.0"), el("dd", {}, scores?.osaid ? (scores.osaid.qualifies ? "qualifies"
+        : `does not qualify (${Object.keys(scores.osaid.failing).join(", ")})`) : "—")),
+    el("table", { class: "components" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Component"), el("th", { scope: "col" }, "Openness"),
+        el("th", { scope: "col" }, "Licence"), el("th", { scope: "col" }, "Claim"))),
+      el("tbody", {}, ...release.components.map((component) => el("tr", {},
+        el("th", { scope: "row" }, component.component),
+        el("td", { class: `cell ${cellState(component)}` }, component.openness),
+        el("td", {}, component.licence ?? "—"),
+        el("td", {}, link(`#/claims/${encodeURIComponent(component.claimId)}`, component.scope === "family"
+          ? "family-wide claim" : "release claim")))))));
+}
