@@ -23,6 +23,11 @@ public final class TestEnvironment {
         return required("LEDGER_TEST_KEYCLOAK_URL");
     }
 
+    /** Debian's chromium, which ./ledger test installs for the browser tests. */
+    public static String chromium() {
+        return required("LEDGER_TEST_CHROMIUM");
+    }
+
     private static String required(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {

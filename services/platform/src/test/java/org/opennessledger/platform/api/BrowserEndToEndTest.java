@@ -1,0 +1,61 @@
+package org.opennessledger.platform.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.opennessledger.platform.Platform;
+import org.opennessledger.platform.TestEnvironment;
+
+/**
+ * The web UI in a real browser: a platform serving web-ui/dist (built by the web-ui module before
+ * this one) with a family imported in three dated versions, browsed by web-ui/e2e/browse.e2e.mjs
+ * (playwright-core driving Debian's chromium): the matrix, its search, the as-of slider showing the
+ * weights closed in 2024, the model and claim pages, the history with the audit head, and 360 px.
+ * Screenshots land in target/screenshots.
+ */
+class BrowserEndToEndTest {
+
+    private static final Path WEB_UI = Path.of("../../web-ui").toAbsolutePath().normalize();
+
+    @Test
+    void theMatrixModelClaimAndHistoryPagesWorkInChromiumAndTheSliderShowsThePast() throws Exception {
+        assertThat(WEB_UI.resolve("dist/index.html")).as("web-ui is built before the platform module").exists();
+        try (Platform platform = SharedPlatform.start(Map.of("LEDGER_WEB_ROOT", WEB_UI.resolve("dist").toString()))) {
+            LedgerClient api = new LedgerClient(platform.httpPort());
+            for (String[] version : new String[][] {{"2024-01-01T00:00:00Z", "closed"},
+                    {"2024-06-01T00:00:00Z", "partial"}, {"2025-01-01T00:00:00Z", "open"}}) {
+                String yaml = "system:\n    name: E2E Model\n    link: https://example.org/e2e\norg:\n    name: E2E Lab\n"
+                        + "weights_endmodel:\n    class: " + version[1] + "\n    link: https://example.org/w\n";
+                var imported = api.post("/api/admin/imports/osai-index", "ada", Map.of("files", List.of(Map.of(
+                        "name", "e2e.yaml", "content", yaml, "effectiveAt", version[0]))));
+                assertThat(imported.status()).isEqualTo(200);
+            }
+            Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+            Path log = Files.createTempFile("browse-", ".log");
+            ProcessBuilder command = new ProcessBuilder("node", "e2e/browse.e2e.mjs", "http://127.0.0.1:" + platform.httpPort(),
+                    screenshots.toString(), "e2e-model");
+            command.environment().put("CHROMIUM", TestEnvironment.chromium());
+            Process browse = command
+                    .directory(WEB_UI.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            browse.getOutputStream().close();
+            boolean finished = browse.waitFor(3, TimeUnit.MINUTES);
+            if (!finished) {
+                browse.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(finished).as("the browser run finished within 3 minutes: " + output).isTrue();
+            assertThat(browse.exitValue()).as(output).isZero();
+            assertThat(output).contains("browsed http://127.0.0.1:" + platform.httpPort());
+            assertThat(screenshots.resolve("matrix-as-of-2024.png")).exists();
+        }
+    }
+}
