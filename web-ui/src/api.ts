@@ -118,12 +118,28 @@ export class ApiProblem extends Error {
 }
 
 async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  return read<T>(await fetch(path, { headers: { Accept: "application/json" } }));
+}
+
+/** A write with the person's bearer token; the API's problem detail (and field errors) on refusal. */
+export async function post<T>(path: string, token: string, body: unknown): Promise<T> {
+  return read<T>(await fetch(path, {
+    method: "POST",
+    headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  }));
+}
+
+async function read<T>(response: Response): Promise<T> {
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {
       const problem = await response.json();
       if (typeof problem.detail === "string") detail = problem.detail;
+      if (Array.isArray(problem.errors) && problem.errors.length > 0) {
+        detail += ` (${problem.errors.map((e: { pointer?: string; detail?: string }) =>
+          `${e.pointer ?? ""} ${e.detail ?? ""}`.trim()).join("; ")})`;
+      }
     } catch {
       // not a problem document: keep the status line
     }

@@ -1,5 +1,6 @@
 import "./styles.css";
 import { ApiProblem } from "./api";
+import { login, logout, startAuth, type Session } from "./auth";
 import { el, link, render } from "./dom";
 import { claimPage } from "./pages/claim";
 import { historyPage } from "./pages/history";
@@ -10,20 +11,42 @@ import { modelPage } from "./pages/model";
 const main = document.getElementById("main") as HTMLElement;
 
 async function route(): Promise<void> {
+  // Each route renders into a view of its own: a slower, older page finishing late writes into a
+  // view that is no longer shown, never over the current one.
+  const view = el("div", { class: "view" });
+  main.replaceChildren(view);
   const hash = location.hash || "#/";
   const model = /^#\/models\/([^/]+)$/.exec(hash);
   const claim = /^#\/claims\/([^/]+)$/.exec(hash);
   try {
-    if (model) await modelPage(main, decodeURIComponent(model[1]));
-    else if (claim) await claimPage(main, decodeURIComponent(claim[1]));
-    else if (hash === "#/history") await historyPage(main);
-    else matrixPage(main);
+    if (model) await modelPage(view, decodeURIComponent(model[1]));
+    else if (claim) await claimPage(view, decodeURIComponent(claim[1]));
+    else if (hash === "#/history") await historyPage(view);
+    else matrixPage(view);
   } catch (error) {
     const detail = error instanceof ApiProblem ? error.detail : String(error);
-    render(main, el("h1", {}, "Not available"), el("p", { role: "alert" }, detail), link("#/", "Back to the matrix"));
+    render(view, el("h1", {}, "Not available"), el("p", { role: "alert" }, detail), link("#/", "Back to the matrix"));
   }
   main.focus();
 }
 
+function showSession(me: Session | null): void {
+  const area = document.getElementById("session") as HTMLElement;
+  if (!me) {
+    const button = el("button", { type: "button", id: "login" }, "Log in");
+    button.addEventListener("click", login);
+    render(area, button);
+    return;
+  }
+  const roles = me.roles.filter((r) => ["reviewer", "moderator", "producer", "admin"].includes(r));
+  const out = el("button", { type: "button", id: "logout" }, "Log out");
+  out.addEventListener("click", logout);
+  render(area, el("span", { id: "who" }, `${me.name} (${roles.join(", ") || "no role"})`), " ", out);
+}
+
 window.addEventListener("hashchange", () => void route());
-void route();
+// The session is known before the first page: init only talks to Keycloak when returning from a login.
+startAuth().catch(() => null).then((me) => {
+  showSession(me);
+  void route();
+});

@@ -1,5 +1,7 @@
-import { api } from "../api";
+import { api, type Claim } from "../api";
+import { session } from "../auth";
 import { el, link, render } from "../dom";
+import { canReview, field, loginPrompt, submitTo } from "../forms";
 
 /** A claim: statement, evidence, rationale, status with its policy version, and the reviews. */
 export async function claimPage(root: HTMLElement, claimId: string): Promise<void> {
@@ -20,6 +22,25 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
     el("ul", {}, ...claim.evidence.map((evidence) => el("li", {}, link(evidence.url, evidence.url),
       evidence.quote ? el("blockquote", {}, evidence.quote) : null, ` (retrieved ${evidence.retrievedOn})`))),
     el("h2", {}, `Reviews (${claim.agreeCount} agree, ${claim.disagreeCount} disagree)`),
-    el("ul", {}, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
-      review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${review.reviewerId}`)))));
+    el("ul", { class: "reviews" }, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
+      review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${review.reviewerId}`)))),
+    reviewForm(root, claim));
+}
+
+/** Agree or disagree (with a reason), for reviewers other than the author while the claim is open to reviews. */
+function reviewForm(root: HTMLElement, claim: Claim): HTMLElement | null {
+  if (claim.locked || claim.openDisputeId || claim.status === "SUPERSEDED") return null;
+  const me = session();
+  if (!me) return loginPrompt("review this claim");
+  if (!canReview() || me.subject === claim.authorId) return null;
+  const verdict = el("select", { id: "review-verdict", name: "verdict" },
+    el("option", { value: "agree" }, "agree"), el("option", { value: "disagree" }, "disagree"));
+  const reason = el("textarea", { id: "review-reason", name: "reason", rows: "3", maxlength: "2000" });
+  const form = el("form", { class: "review", "aria-label": "Your review" },
+    el("h2", {}, "Your review"), field("Verdict", verdict), field("Reason (needed to disagree)", reason),
+    el("button", { type: "submit" }, "Send review"));
+  submitTo(form, `/api/claims/${encodeURIComponent(claim.claimId)}/reviews`,
+    () => (reason.value.trim() ? { verdict: verdict.value, reason: reason.value } : { verdict: verdict.value }),
+    () => void claimPage(root, claim.claimId));
+  return form;
 }

@@ -1,12 +1,15 @@
-import { api, type Release } from "../api";
+import { api, type Model, type Release } from "../api";
+import { session } from "../auth";
 import { el, link, render } from "../dom";
+import { canReview, field, loginPrompt, submitTo } from "../forms";
 import { cellState } from "../matrix-logic";
 import { romanClass } from "./matrix";
 
 /** A model family: its releases with their assessment and scores, its claims, protection and history. */
 export async function modelPage(root: HTMLElement, modelId: string): Promise<void> {
   render(root, el("p", { role: "status" }, "Loading…"));
-  const [model, history] = await Promise.all([api.model(modelId, null), api.modelHistory(modelId)]);
+  const [model, history, matrix] = await Promise.all([api.model(modelId, null), api.modelHistory(modelId),
+    api.matrix(null)]);
   render(root, 
     el("p", {}, link("#/", "← Matrix")),
     el("h1", {}, model.name),
@@ -21,6 +24,7 @@ export async function modelPage(root: HTMLElement, modelId: string): Promise<voi
       ` — ${claim.status.toLowerCase()}${claim.locked ? ", locked" : ""}`,
       claim.openDisputeId ? " (disputed)" : "",
       ` · ${claim.agreeCount} agree, ${claim.disagreeCount} disagree`))),
+    proposeForm(model, matrix.components),
     el("h2", {}, "History"),
     el("ol", { class: "history", reversed: true }, ...history.slice().reverse().map((entry) => el("li", {},
       el("time", { datetime: entry.at }, entry.at.slice(0, 19).replace("T", " ")), " ", entry.summary))));
@@ -48,4 +52,36 @@ function releaseSection(release: Release): HTMLElement {
         el("td", {}, component.licence ?? "—"),
         el("td", {}, link(`#/claims/${encodeURIComponent(component.claimId)}`, component.scope === "family"
           ? "family-wide claim" : "release claim")))))));
+}
+
+/** Propose a claim about one component of a release, or of the whole family, with one piece of evidence. */
+function proposeForm(model: Model, components: string[]): HTMLElement | null {
+  if (!session()) return loginPrompt("propose a claim");
+  if (!canReview()) return null;
+  const release = el("select", { id: "propose-release" }, el("option", { value: "" }, "the whole family"),
+    ...model.releases.map((r) => el("option", { value: r.releaseId }, r.name)));
+  const component = el("select", { id: "propose-component" },
+    ...components.map((c) => el("option", { value: c }, c)));
+  const openness = el("select", { id: "propose-openness" },
+    ...["open", "partial", "closed", "not-applicable"].map((o) => el("option", { value: o }, o)));
+  const licence = el("input", { id: "propose-licence", type: "text", placeholder: "SPDX expression or catalogue id" });
+  const url = el("input", { id: "propose-url", type: "url", required: true, placeholder: "https://…" });
+  const quote = el("input", { id: "propose-quote", type: "text", placeholder: "the passage that shows it (optional)" });
+  const retrieved = el("input", { id: "propose-retrieved", type: "date", required: true,
+    value: new Date().toISOString().slice(0, 10) });
+  const rationale = el("textarea", { id: "propose-rationale", rows: "3", required: true, maxlength: "10000" });
+  const form = el("form", { class: "propose", "aria-label": "Propose a claim" }, el("h2", {}, "Propose a claim"),
+    field("Release", release), field("Component", component), field("Openness", openness), field("Licence", licence),
+    field("Evidence URL", url), field("Quoted passage", quote), field("Retrieved on", retrieved),
+    field("Rationale", rationale), el("button", { type: "submit" }, "Propose"));
+  submitTo<{ claimId: string }>(form, "/api/claims", () => ({
+    modelId: model.modelId,
+    ...(release.value ? { releaseId: release.value } : {}),
+    component: component.value,
+    openness: openness.value,
+    ...(licence.value.trim() ? { licence: licence.value.trim() } : {}),
+    evidence: [{ url: url.value, retrievedOn: retrieved.value, ...(quote.value.trim() ? { quote: quote.value } : {}) }],
+    rationale: rationale.value,
+  }), (claim) => { location.hash = `#/claims/${encodeURIComponent(claim.claimId)}`; });
+  return form;
 }

@@ -28,6 +28,7 @@ import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.health.HealthEndpoint;
 import org.opennessledger.gateway.http.CorrelationIdHandler;
+import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.OpenApiDescription;
 import org.opennessledger.gateway.http.ProblemResponder;
 import org.opennessledger.gateway.http.RequestValidationHandler;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * handler, which translates HTTP into contract commands and queries. Nothing below knows HTTP.
  */
 public final class GatewayVerticle extends VerticleBase {
+
+    /** The realm's public client the browser app logs in with (code flow with PKCE). */
+    static final String WEB_CLIENT_ID = "ledger-web";
+
 
     public static final long BODY_LIMIT_BYTES = 256 * 1024;
     /** Name of the health check the gateway adds for its identity provider. */
@@ -100,6 +105,9 @@ public final class GatewayVerticle extends VerticleBase {
         List<HealthProbe> probes = new ArrayList<>(dependencies.probes());
         probes.add(new HealthProbe(KEYCLOAK_PROBE, () -> verifier.probe().toCompletionStage().toCompletableFuture()));
         handlers.put("getHealth", new HealthEndpoint(vertx, probes));
+        // What the browser app needs to log in: the realm and its public client (no secret exists).
+        handlers.put("getUiConfig", ctx -> JsonBodies.respond(ctx, 200, Map.of("keycloakUrl", settings.keycloakUrl(),
+                "realm", settings.realm(), "clientId", WEB_CLIENT_ID)));
 
         // A family's Atom feed: OpenAPI path templates cannot end in ".atom", so it is routed here,
         // with the id pattern of the description's IdRef.

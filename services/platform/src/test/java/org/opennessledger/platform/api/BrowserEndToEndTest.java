@@ -16,15 +16,35 @@ import org.opennessledger.platform.TestEnvironment;
  * The web UI in a real browser: a platform serving web-ui/dist (built by the web-ui module before
  * this one) with a family imported in three dated versions, browsed by web-ui/e2e/browse.e2e.mjs
  * (playwright-core driving Debian's chromium): the matrix, its search, the as-of slider showing the
- * weights closed in 2024, the model and claim pages, the history with the audit head, and 360 px.
+ * weights closed in 2024, the model and claim pages, the history with the audit head, and 360 px;
+ * then web-ui/e2e/review.e2e.mjs logs in through the real Keycloak login page as alice to propose a
+ * claim, and as bob, carol and dave to agree, until the matrix shows it accepted.
  * Screenshots land in target/screenshots.
  */
 class BrowserEndToEndTest {
 
     private static final Path WEB_UI = Path.of("../../web-ui").toAbsolutePath().normalize();
 
+    /** Runs one browser script against the platform; its output, once it exited 0 within 3 minutes. */
+    private static String browse(String script, String base, Path screenshots) throws Exception {
+        Path log = Files.createTempFile("browse-", ".log");
+        ProcessBuilder command = new ProcessBuilder("node", "e2e/" + script, base, screenshots.toString(), "e2e-model");
+        command.environment().put("CHROMIUM", TestEnvironment.chromium());
+        Process browser = command.directory(WEB_UI.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        browser.getOutputStream().close();
+        boolean finished = browser.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            browser.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as(script + " finished within 3 minutes: " + output).isTrue();
+        assertThat(browser.exitValue()).as(script + ": " + output).isZero();
+        return output;
+    }
+
     @Test
-    void theMatrixModelClaimAndHistoryPagesWorkInChromiumAndTheSliderShowsThePast() throws Exception {
+    void theMatrixModelClaimAndHistoryPagesWorkInChromiumAndTheCoreLoopRunsThroughTheLoginPage() throws Exception {
         assertThat(WEB_UI.resolve("dist/index.html")).as("web-ui is built before the platform module").exists();
         try (Platform platform = SharedPlatform.start(Map.of("LEDGER_WEB_ROOT", WEB_UI.resolve("dist").toString()))) {
             LedgerClient api = new LedgerClient(platform.httpPort());
@@ -37,24 +57,12 @@ class BrowserEndToEndTest {
                 assertThat(imported.status()).isEqualTo(200);
             }
             Path screenshots = Path.of("target/screenshots").toAbsolutePath();
-            Path log = Files.createTempFile("browse-", ".log");
-            ProcessBuilder command = new ProcessBuilder("node", "e2e/browse.e2e.mjs", "http://127.0.0.1:" + platform.httpPort(),
-                    screenshots.toString(), "e2e-model");
-            command.environment().put("CHROMIUM", TestEnvironment.chromium());
-            Process browse = command
-                    .directory(WEB_UI.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            browse.getOutputStream().close();
-            boolean finished = browse.waitFor(3, TimeUnit.MINUTES);
-            if (!finished) {
-                browse.destroyForcibly();
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as("the browser run finished within 3 minutes: " + output).isTrue();
-            assertThat(browse.exitValue()).as(output).isZero();
-            assertThat(output).contains("browsed http://127.0.0.1:" + platform.httpPort());
+            String base = "http://127.0.0.1:" + platform.httpPort();
+            assertThat(browse("browse.e2e.mjs", base, screenshots)).contains("browsed " + base);
+            // then the core loop through Keycloak's login page: alice proposes, bob, carol and dave agree
+            assertThat(browse("review.e2e.mjs", base, screenshots)).contains("reviewed in the browser at " + base);
+            assertThat(api.get("/api/models/e2e-model").body().get("claims").toString()).contains("model-card")
+                    .contains("ACCEPTED");
             assertThat(screenshots.resolve("matrix-as-of-2024.png")).exists();
         }
     }

@@ -1,0 +1,86 @@
+// The core loop in the browser, through the real Keycloak login page: alice proposes a claim on a
+// model page; bob, carol and dave log in and agree; the claim is accepted and the matrix cell shows it.
+//
+//   node e2e/review.e2e.mjs <base URL> <screenshot dir> <model id>
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+const [base, shots, modelId] = process.argv.slice(2);
+if (!base || !shots || !modelId) {
+  console.error("usage: node e2e/review.e2e.mjs <base URL> <screenshot dir> <model id>");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+
+async function until(test, message, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A fresh browser session, logged in as {@code user} through Keycloak's own login page. */
+async function loggedIn(user) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/#/models/${encodeURIComponent(modelId)}`);
+  await page.locator("#login").click();
+  await page.locator("#username").waitFor();
+  await page.fill("#username", user);
+  await page.fill("#password", `${user}-pass`);
+  await page.locator("#kc-login").click();
+  await page.locator("#who").waitFor();
+  if (!(await page.locator("#who").textContent()).startsWith(user)) throw new Error(`logged in as ${user}`);
+  return { context, page };
+}
+
+try {
+  const alice = await loggedIn("alice");
+  await until(async () => alice.page.url().includes(`#/models/${modelId}`), "back on the model page after login");
+  await alice.page.locator("form.propose").waitFor();
+  await alice.page.selectOption("#propose-component", "model-card");
+  await alice.page.selectOption("#propose-openness", "open");
+  await alice.page.fill("#propose-licence", "CC-BY-4.0");
+  await alice.page.fill("#propose-url", "https://example.org/e2e/model-card");
+  await alice.page.fill("#propose-rationale", "The model card is published under CC-BY-4.0 <b>really</b>.");
+  await alice.page.screenshot({ path: `${shots}/propose.png`, fullPage: true });
+  await alice.page.locator("form.propose button[type=submit]").click();
+  await until(async () => alice.page.url().includes("#/claims/"), "the new claim's page opens");
+  const claimUrl = alice.page.url();
+  await alice.page.locator("p.status").waitFor();
+  if (!(await alice.page.locator("p.status").textContent()).includes("proposed")) throw new Error("the claim is proposed");
+  // the author may not review her own claim: no review form
+  if (await alice.page.locator("form.review").count() !== 0) throw new Error("no review form for the author");
+  await alice.context.close();
+
+  for (const reviewer of ["bob", "carol", "dave"]) {
+    const { context, page } = await loggedIn(reviewer);
+    await page.goto(claimUrl);
+    await page.locator("form.review").waitFor();
+    await page.selectOption("#review-verdict", "agree");
+    await page.locator("form.review button[type=submit]").click();
+    await until(async () => (await page.locator("ul.reviews li").allTextContents())
+      .some((text) => text.startsWith("agree")) && (await page.locator("form.review button[type=submit]").isEnabled()),
+      `${reviewer}'s review is listed`);
+    if (reviewer === "dave") {
+      await until(async () => (await page.locator("p.status").textContent()).includes("accepted"),
+        "three agreeing reviews accept the claim");
+      await page.screenshot({ path: `${shots}/claim-accepted.png`, fullPage: true });
+    }
+    await context.close();
+  }
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`${base}/#/`);
+  const cell = visitor.locator(`tr[data-model="${modelId}"] td[data-component="model-card"]`);
+  await cell.waitFor();
+  await until(async () => (await cell.textContent()).trim() === "open", "the matrix cell shows the accepted claim");
+  console.log(`reviewed in the browser at ${base}: alice proposed, bob, carol and dave agreed, the matrix shows it`);
+} finally {
+  await browser.close();
+}
