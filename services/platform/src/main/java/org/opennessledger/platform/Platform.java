@@ -109,8 +109,10 @@ public final class Platform implements AutoCloseable {
             // were built by older projections: start over from the event store.
             LOG.warn("{}; rebuilding the read models from the event store", leftOpen
                     ? "the read store was not closed by the last run" : "the read models were built by older projections");
-            AssessmentsConfiguration.dropReadModels(readStore.database());
+            // Tokens first: a crash in between then leaves documents without tokens (replayed onto,
+            // idempotently), never tokens ahead of missing documents.
             tokenCollections.trackingTokensCollection().drop();
+            AssessmentsConfiguration.dropReadModels(readStore.database());
         }
         AssessmentsConfiguration.markReadModelsCurrent(readStore.database());
         AssessmentsConfiguration.ensureIndexes(readStore.database());
@@ -267,9 +269,10 @@ public final class Platform implements AutoCloseable {
         long events = storedEvents();
         long started = System.nanoTime();
         processors.forEach(StreamingEventProcessor::shutDown);
+        // Tokens first (see startAll): a crash before the drop replays onto the old documents, idempotently.
+        processors.forEach(StreamingEventProcessor::resetTokens);
         AssessmentsConfiguration.dropReadModels(readStore.database());
         AssessmentsConfiguration.ensureIndexes(readStore.database());
-        processors.forEach(StreamingEventProcessor::resetTokens);
         processors.forEach(StreamingEventProcessor::start);
         awaitReadModels(Duration.ofHours(6));
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);

@@ -4,7 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
@@ -51,12 +52,12 @@ public final class Profiles {
             return;
         }
         Date now = Date.from(clock.instant());
-        collection.replaceOne(eq("_id", command.subject()), new Document("_id", command.subject())
-                        .append("displayName", command.displayName())
-                        .append("firstSeenAt", current == null ? now : current.getDate("firstSeenAt"))
-                        .append("updatedAt", now)
-                        .append("erasedAt", null),
-                new ReplaceOptions().upsert(true));
+        // Updates, not a replacement: an earlier erasure's record (when, by whom, why) is kept.
+        collection.updateOne(eq("_id", command.subject()), Updates.combine(
+                        Updates.set("displayName", command.displayName()),
+                        Updates.setOnInsert("firstSeenAt", now),
+                        Updates.set("updatedAt", now)),
+                new UpdateOptions().upsert(true));
     }
 
     @CommandHandler
@@ -69,13 +70,13 @@ public final class Profiles {
         if (current == null) {
             throw CommandRejected.notFound("no profile is kept for subject " + command.subject());
         }
-        collection.replaceOne(eq("_id", command.subject()), new Document("_id", command.subject())
-                .append("displayName", null)
-                .append("firstSeenAt", current.getDate("firstSeenAt"))
-                .append("updatedAt", Date.from(clock.instant()))
-                .append("erasedAt", Date.from(clock.instant()))
-                .append("erasedBy", metaData.get(LedgerMetaData.ACTOR_ID))
-                .append("erasureReason", command.reason()));
+        Date now = Date.from(clock.instant());
+        collection.updateOne(eq("_id", command.subject()), Updates.combine(
+                Updates.set("displayName", null),
+                Updates.set("updatedAt", now),
+                Updates.set("erasedAt", now),
+                Updates.set("erasedBy", metaData.get(LedgerMetaData.ACTOR_ID)),
+                Updates.set("erasureReason", command.reason())));
     }
 
     @QueryHandler

@@ -53,6 +53,18 @@ public final class AuditLog {
         }
     }
 
+    /** The link at a chain position (1-based), as a head: what the chain ended in after that many events. */
+    public static Optional<AuditHeadView> linkAt(Connection connection, long position) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT position, global_index, event_identifier, "
+                + "link, chained_at FROM audit_chain WHERE position = ?")) {
+            select.setLong(1, position);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new AuditHeadView(ChainLinks.ALGORITHM, row.getLong(1), row.getLong(2),
+                        row.getString(3), row.getString(4), Instant.parse(row.getString(5)))) : Optional.empty();
+            }
+        }
+    }
+
     /**
      * Chains the event with this identifier after the current head, unless it is chained already (a
      * replayed delivery changes nothing). Empty when there is no such event row.
@@ -183,20 +195,29 @@ public final class AuditLog {
             }
         }
         long pending = 0;
-        if (head.globalIndex() != null) {
-            Instant leftOutBefore = head.chainedAt().minusSeconds(LEFT_OUT_AFTER_SECONDS);
+        ChainerPosition passed = chainerPosition(connection);
+        if (head.globalIndex() != null || passed != null) {
+            Instant leftOutBefore = head.chainedAt() == null ? Instant.MIN
+                    : head.chainedAt().minusSeconds(LEFT_OUT_AFTER_SECONDS);
             try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_COLUMNS
                     + " FROM DomainEventEntry e WHERE NOT EXISTS "
                     + "(SELECT 1 FROM audit_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex")) {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         StoredEvent event = event(row, 1);
-                        if (event.globalIndex() < head.globalIndex() && isBefore(event.timeStamp(), leftOutBefore)) {
+                        // The chainer's own position says which events it has handled: one of those
+                        // missing from the chain lost its link (chain rows deleted). Without a position,
+                        // an event well before the head is the sign.
+                        boolean handled = passed != null && passed.handled(event.globalIndex());
+                        boolean beforeHead = head.globalIndex() != null && event.globalIndex() < head.globalIndex()
+                                && isBefore(event.timeStamp(), leftOutBefore);
+                        if (handled || beforeHead) {
                             brokenCount++;
                             if (broken.size() < AuditVerificationView.MAX_REPORTED) {
                                 broken.add(new BrokenLink(null, event.globalIndex(), event.eventIdentifier(),
                                         event.aggregateIdentifier(), event.sequenceNumber(), event.payloadType(),
-                                        "the event is older than the chain's head but not in the chain"));
+                                        handled ? "the chainer has handled the event, but it is not in the chain"
+                                                : "the event is older than the chain's head but not in the chain"));
                             }
                         } else {
                             pending++;
@@ -209,6 +230,46 @@ public final class AuditLog {
         boolean ok = brokenCount == 0 && !Boolean.FALSE.equals(expected);
         return new AuditVerificationView(ok, ChainLinks.ALGORITHM, checked, head, expected, pending, brokenCount,
                 List.copyOf(broken));
+    }
+
+    /** How far the chainer got: events up to {@code index} except the {@code gaps} it still waits for. */
+    private record ChainerPosition(long index, java.util.Set<Long> gaps) {
+        boolean handled(long globalIndex) {
+            return globalIndex <= index && !gaps.contains(globalIndex);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The chainer's tracking token (Axon's gap-aware token, stored as JSON beside the events), or null
+     * when it has none yet or it cannot be read.
+     */
+    private static ChainerPosition chainerPosition(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT token FROM TokenEntry WHERE processorName = ? AND segment = 0")) {
+            select.setString(1, AuditChainer.PROCESSING_GROUP);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || row.getBytes(1) == null) {
+                    return null;
+                }
+                var token = JSON.readTree(row.getBytes(1));
+                if (!token.has("index")) {
+                    return null;
+                }
+                java.util.Set<Long> gaps = new java.util.HashSet<>();
+                token.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+                return new ChainerPosition(token.get("index").asLong(), gaps);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        } catch (SQLException e) {
+            // no token table (a store the platform never ran on)
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return null;
+        }
     }
 
     /** A timestamp as Axon stores it (ISO-8601 text); an unreadable one counts as old. */

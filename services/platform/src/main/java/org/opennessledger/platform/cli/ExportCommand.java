@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -125,7 +124,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         Map<String, String> files;
         try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(localData.environment()))) {
-            platform.readModelsCaughtUp().get(5, TimeUnit.MINUTES);
+            // a replay's pace: read models of an older shape are rebuilt at start
+            platform.awaitReadModels(java.time.Duration.ofHours(1));
             files = ExportBundle.files(exportFormat, new QueryGatewayReader(platform.axon().queryGateway()));
         } catch (RuntimeException e) {
             err.println(LocalData.inUse(localData.directory(), e));

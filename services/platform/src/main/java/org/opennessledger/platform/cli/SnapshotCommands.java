@@ -76,6 +76,8 @@ final class SnapshotCommands {
                 try (Connection connection = database.dataSource().getConnection()) {
                     connection.setAutoCommit(false);
                     connection.setReadOnly(true);
+                    // one consistent view of events, chain and deadlines while a platform may be writing
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                     head = EventLogSnapshot.write(connection, dir, Instant.now());
                     connection.rollback();
                 }
@@ -101,6 +103,10 @@ final class SnapshotCommands {
         @Parameters(index = "0", description = "A directory written by snapshot-export")
         Path dir;
 
+        @picocli.CommandLine.Option(names = "--expect", description = "A head published earlier (64 hex digits): the"
+                + " snapshot must end in it, or a copy anyone could recompute is refused")
+        String expectedHead;
+
         @CommandLine.Mixin
         LocalData localData;
 
@@ -120,6 +126,11 @@ final class SnapshotCommands {
             } catch (java.io.IOException e) {
                 err.println("cannot read the snapshot in " + dir + ": " + e.getMessage());
                 return 2;
+            }
+            if (expectedHead != null && !expectedHead.equalsIgnoreCase(snapshot.head().link())) {
+                err.println(dir + ": the snapshot ends in " + snapshot.head().link() + ", not in the expected head "
+                        + expectedHead);
+                return 1;
             }
             if (localData.local && !emptyOrMissing(localData.directory())) {
                 err.println(localData.directory() + " is not empty: a snapshot is restored into a new data directory");
@@ -181,7 +192,13 @@ final class SnapshotCommands {
                 try (Connection connection = platform.eventStoreDatabase().dataSource().getConnection()) {
                     head = AuditLog.head(connection);
                 }
-                if (head.position() >= events || System.nanoTime() > deadline) {
+                if (head.position() >= events) {
+                    // deadlines already due fire at start and are chained after the restored events
+                    try (Connection connection = platform.eventStoreDatabase().dataSource().getConnection()) {
+                        return AuditLog.linkAt(connection, events).orElse(head);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
                     return head;
                 }
                 Thread.sleep(50);

@@ -61,7 +61,9 @@ public final class EventLogSnapshot {
     record DeadlineLine(String taskName, String taskInstance, String taskDataBase64, Instant executionTime) {
     }
 
-    public record Head(String format, String algorithm, long events, String link, long deadlines, Instant exportedAt) {
+    /** {@code deadlinesSha256}: the digest of deadlines.jsonl, which the chain does not cover. */
+    public record Head(String format, String algorithm, long events, String link, long deadlines,
+                       String deadlinesSha256, Instant exportedAt) {
     }
 
     /** A snapshot checked from end to end: its head and deadlines (events are streamed from the file). */
@@ -118,7 +120,8 @@ public final class EventLogSnapshot {
                 deadlines++;
             }
         }
-        Head head = new Head(FORMAT, ChainLinks.ALGORITHM, count, link, deadlines, now);
+        Head head = new Head(FORMAT, ChainLinks.ALGORITHM, count, link, deadlines,
+                sha256(Files.readAllBytes(dir.resolve(DEADLINES))), now);
         Files.writeString(dir.resolve(HEAD), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(head) + "\n");
         return head;
     }
@@ -162,6 +165,9 @@ public final class EventLogSnapshot {
         long events = forEachEvent(dir, event -> { });
         if (events != head.events()) {
             throw new SnapshotException(HEAD + ": says " + head.events() + " events, the events file has " + events);
+        }
+        if (!sha256(Files.readAllBytes(dir.resolve(DEADLINES))).equals(head.deadlinesSha256())) {
+            throw new SnapshotException(DEADLINES + ": its digest is not the one head.json records; the snapshot was changed");
         }
         List<DeadlineLine> deadlines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(dir.resolve(DEADLINES), StandardCharsets.UTF_8)) {
@@ -226,6 +232,19 @@ public final class EventLogSnapshot {
         return number;
     }
 
+    /** The rows of a table, 0 when the table does not exist yet (its statement is rolled back). */
+    private static long rowsIfPresent(Connection connection, String table) throws SQLException {
+        java.sql.Savepoint before = connection.setSavepoint();
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException missing) {
+            connection.rollback(before);
+            return 0;
+        }
+    }
+
     private static byte[] bytes(String text, String base64) {
         return text != null ? text.getBytes(StandardCharsets.UTF_8)
                 : base64 != null ? Base64.getDecoder().decode(base64) : null;
@@ -237,12 +256,12 @@ public final class EventLogSnapshot {
      */
     public static void restore(Connection connection, Contents snapshot)
             throws SQLException, IOException, SnapshotException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            if (row.getLong(1) > 0) {
-                throw new SnapshotException("the event store already holds " + row.getLong(1)
-                        + " events: a snapshot is restored into an empty store only");
+        // Nothing of another ledger may remain: no events, no chain, no positions, no deadlines.
+        for (String table : List.of("DomainEventEntry", "audit_chain", "TokenEntry", "scheduled_tasks")) {
+            long rows = rowsIfPresent(connection, table);
+            if (rows > 0) {
+                throw new SnapshotException("the event store already holds " + rows + " rows in " + table
+                        + ": a snapshot is restored into an empty store only");
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
@@ -279,6 +298,14 @@ public final class EventLogSnapshot {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

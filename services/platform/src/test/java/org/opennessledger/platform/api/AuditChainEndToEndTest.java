@@ -113,6 +113,33 @@ class AuditChainEndToEndTest {
     }
 
     @Test
+    void deletedChainLinksAreNamedEvenWhenTheyWereTheNewestOrAll() throws Exception {
+        try (Platform platform = SharedPlatform.start(Map.of())) {
+            LedgerClient api = new LedgerClient(platform.httpPort());
+            registerModelWithRelease(api, "alice");
+            long events = storedEvents(platform);
+            eventually(() -> api.get("/api/audit/head").body(), h -> h.get("position").asLong() == events);
+            try (Connection connection = platform.eventStoreDatabase().dataSource().getConnection();
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_chain WHERE position > ?")) {
+                delete.setLong(1, events - 2);
+                assertThat(delete.executeUpdate()).isEqualTo(2);
+            }
+            JsonNode tail = api.get("/api/admin/audit/verification", "ada").body();
+            assertThat(tail.get("ok").asBoolean()).isFalse();
+            assertThat(tail.get("brokenCount").asLong()).isEqualTo(2);
+            assertThat(tail.at("/broken/0/reason").asText()).contains("not in the chain");
+
+            try (Connection connection = platform.eventStoreDatabase().dataSource().getConnection();
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_chain")) {
+                delete.executeUpdate();
+            }
+            JsonNode none = api.get("/api/admin/audit/verification", "ada").body();
+            assertThat(none.get("ok").asBoolean()).isFalse();
+            assertThat(none.get("brokenCount").asLong()).isEqualTo(events);
+        }
+    }
+
+    @Test
     void anUntouchedLogVerifiesLocallyWithItsCountAndHead() throws Exception {
         Path data = SharedPlatform.newDataDir();
         String link;

@@ -86,6 +86,18 @@ class SnapshotEndToEndTest {
         assertThat(cli("snapshot-import", snapshot.toString(), "--local", "--data-dir", source.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("is not empty");
+        // a head published elsewhere that the snapshot does not end in: refused
+        Path elsewhere = SharedPlatform.newDataDir().resolve("elsewhere");
+        assertThat(cli("snapshot-import", snapshot.toString(), "--expect", "0".repeat(64), "--local", "--data-dir",
+                elsewhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("not in the expected head");
+        // deadlines are outside the chain, sealed by their digest in head.json
+        Path deadlinesFile = snapshot.resolve("deadlines.jsonl");
+        Files.writeString(deadlinesFile, Files.readString(deadlinesFile).replaceFirst("\\d", "9"));
+        assertThat(cli("snapshot-import", snapshot.toString(), "--local", "--data-dir", elsewhere.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("deadlines.jsonl: its digest");
+        assertThat(elsewhere).doesNotExist();
     }
 
     @Test

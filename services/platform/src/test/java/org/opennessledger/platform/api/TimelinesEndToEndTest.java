@@ -77,6 +77,15 @@ class TimelinesEndToEndTest {
         for (int i = 1; i < recent.size(); i++) {
             assertThat(recent.get(i).get("position").asLong()).isLessThan(recent.get(i - 1).get("position").asLong());
         }
+        // newest-first pages, followed through Link headers, continue where the last one ended
+        var first = api.get("/api/history?limit=3");
+        String next = first.header("Link");
+        assertThat(next).contains("before=");
+        List<JsonNode> second = list(api.get(next.substring(1, next.indexOf('>'))).body());
+        assertThat(second).isNotEmpty();
+        assertThat(second.get(0).get("position").asLong())
+                .isLessThan(list(first.body()).get(2).get("position").asLong());
+        assertThat(api.get("/api/history?before=99999999999999999999").status()).isEqualTo(400);
         assertThat(list(api.get("/api/history?kind=ClaimAccepted&limit=5").body()))
                 .allSatisfy(e -> assertThat(e.get("eventType").asText()).isEqualTo("ClaimAccepted"));
 
