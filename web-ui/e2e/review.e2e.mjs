@@ -67,6 +67,9 @@ try {
     await until(async () => (await page.locator("ul.reviews li").allTextContents())
       .some((text) => text.startsWith("agree")) && (await page.locator("form.review button[type=submit]").isEnabled()),
       `${reviewer}'s review is listed`);
+    // reviews show people's display names (kept apart from the log), not their subject ids
+    await until(async () => (await page.locator("ul.reviews").textContent()).includes(reviewer),
+      `${reviewer}'s name is shown with the review`);
     if (reviewer === "dave") {
       await until(async () => (await page.locator("p.status").textContent()).includes("accepted"),
         "three agreeing reviews accept the claim");

@@ -152,6 +152,19 @@ function asOfQuery(asOf: string | null): string {
   return asOf ? `?asOf=${encodeURIComponent(asOf)}` : "";
 }
 
+const displayNames = new Map<string, Promise<string>>();
+
+/** The display name kept for a subject id, else the id itself (names are erasable; ids are what events hold). */
+export function displayName(subject: string): Promise<string> {
+  let name = displayNames.get(subject);
+  if (!name) {
+    name = get<{ displayName: string | null }>(`/api/profiles/${encodeURIComponent(subject)}`)
+      .then((profile) => profile.displayName ?? subject, () => subject);
+    displayNames.set(subject, name);
+  }
+  return name;
+}
+
 export const api = {
   matrix: (asOf: string | null) => get<Matrix>(`/api/matrix${asOfQuery(asOf)}`),
   model: (id: string, asOf: string | null) => get<Model>(`/api/models/${encodeURIComponent(id)}${asOfQuery(asOf)}`),

@@ -1,4 +1,4 @@
-import { api, type Claim } from "../api";
+import { api, displayName, type Claim } from "../api";
 import { session } from "../auth";
 import { el, link, render } from "../dom";
 import { canReview, field, loginPrompt, submitTo } from "../forms";
@@ -7,6 +7,9 @@ import { canReview, field, loginPrompt, submitTo } from "../forms";
 export async function claimPage(root: HTMLElement, claimId: string): Promise<void> {
   render(root, el("p", { role: "status" }, "Loading…"));
   const claim = await api.claim(claimId, null);
+  const names = new Map<string, string>();
+  await Promise.all([claim.authorId, ...claim.reviews.map((r) => r.reviewerId)]
+    .map(async (subject) => names.set(subject, await displayName(subject))));
   render(root, 
     el("p", {}, link(`#/models/${encodeURIComponent(claim.modelId)}`, "← Model")),
     el("h1", {}, `${claim.component} is ${claim.openness}`, claim.licence ? ` under ${claim.licence}` : ""),
@@ -15,7 +18,8 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
       claim.openDisputeId ? " · under dispute" : "",
       claim.supersededBy ? el("span", {}, " · superseded by ",
         link(`#/claims/${encodeURIComponent(claim.supersededBy)}`, "a newer claim")) : null),
-    el("p", {}, `Release: ${claim.releaseId ?? "the whole family"} · proposed ${claim.proposedAt.slice(0, 10)}`),
+    el("p", {}, `Release: ${claim.releaseId ?? "the whole family"} · proposed ${claim.proposedAt.slice(0, 10)}`
+      + ` by ${names.get(claim.authorId)}`),
     el("h2", {}, "Rationale"),
     el("p", { class: "rationale" }, claim.rationale),
     el("h2", {}, "Evidence"),
@@ -23,7 +27,7 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
       evidence.quote ? el("blockquote", {}, evidence.quote) : null, ` (retrieved ${evidence.retrievedOn})`))),
     el("h2", {}, `Reviews (${claim.agreeCount} agree, ${claim.disagreeCount} disagree)`),
     el("ul", { class: "reviews" }, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
-      review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${review.reviewerId}`)))),
+      review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${names.get(review.reviewerId)}`)))),
     reviewForm(root, claim));
 }
 
