@@ -83,7 +83,40 @@ try {
   const cell = visitor.locator(`tr[data-model="${modelId}"] td[data-component="model-card"]`);
   await cell.waitFor();
   await until(async () => (await cell.textContent()).trim() === "open", "the matrix cell shows the accepted claim");
-  console.log(`reviewed in the browser at ${base}: alice proposed, bob, carol and dave agreed, the matrix shows it`);
+  // bob disputes the accepted claim; mia takes the dispute from the moderation queue and overturns it
+  const bob = await loggedIn("bob");
+  await bob.page.goto(claimUrl);
+  await bob.page.locator("form.dispute").waitFor();
+  await bob.page.fill("#dispute-reason", "The card's page says all rights reserved.");
+  await bob.page.fill("#dispute-url", "https://example.org/e2e/model-card-terms");
+  await bob.page.locator("form.dispute button[type=submit]").click();
+  await until(async () => (await bob.page.locator("p.status").textContent()).includes("under dispute"),
+    "the claim shows it is under dispute");
+  await bob.context.close();
+
+  const mia = await loggedIn("mia");
+  await mia.page.goto(`${base}/#/moderation`);
+  const item = mia.page.locator('li[data-kind="dispute"]').first();
+  await item.waitFor();
+  await item.locator("form.take button").click();
+  await mia.page.locator("form.resolve").first().waitFor();
+  await mia.page.locator("form.resolve select").first().selectOption("overturn");
+  await mia.page.locator("form.resolve textarea").first().fill("The linked terms reserve all rights.");
+  await mia.page.screenshot({ path: `${shots}/moderation.png`, fullPage: true });
+  await mia.page.locator("form.resolve button[type=submit]").first().click();
+  await mia.page.goto(claimUrl);
+  await until(async () => {
+    await mia.page.reload();
+    const status = mia.page.locator("p.status");
+    await status.waitFor();
+    return (await status.textContent()).includes("rejected");
+  }, "the overturned claim is rejected");
+  await mia.context.close();
+  await visitor.goto(`${base}/#/models/${encodeURIComponent(modelId)}`);
+  await visitor.goto(`${base}/#/`);
+  await until(async () => (await cell.textContent()).trim() !== "open", "the matrix no longer counts the claim");
+  console.log(`reviewed in the browser at ${base}: alice proposed, bob, carol and dave agreed, the matrix shows it;`
+    + " bob disputed, mia overturned it");
 } finally {
   await browser.close();
 }

@@ -117,8 +117,21 @@ export class ApiProblem extends Error {
   }
 }
 
-async function get<T>(path: string): Promise<T> {
-  return read<T>(await fetch(path, { headers: { Accept: "application/json" } }));
+async function get<T>(path: string, token?: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return read<T>(await fetch(path, { headers }));
+}
+
+export interface QueueItem {
+  kind: string;
+  id: string;
+  claimId: string;
+  modelId: string;
+  state: string;
+  ownerId: string | null;
+  ageSeconds: number;
+  summary: string;
 }
 
 /** A write with the person's bearer token; the API's problem detail (and field errors) on refusal. */
@@ -171,5 +184,6 @@ export const api = {
   claim: (id: string, asOf: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
   modelHistory: (id: string) => get<HistoryEntry[]>(`/api/models/${encodeURIComponent(id)}/history`),
   recentChanges: () => get<HistoryEntry[]>(`/api/history?limit=100`),
+  moderationQueue: (token: string) => get<QueueItem[]>(`/api/moderation/queue`, token),
   auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
 };

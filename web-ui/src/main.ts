@@ -5,6 +5,7 @@ import { el, link, render } from "./dom";
 import { claimPage } from "./pages/claim";
 import { historyPage } from "./pages/history";
 import { matrixPage } from "./pages/matrix";
+import { moderationPage } from "./pages/moderation";
 import { modelPage } from "./pages/model";
 
 // Hash routes: #/ (matrix), #/models/<id>, #/claims/<id>, #/history.
@@ -22,6 +23,7 @@ async function route(): Promise<void> {
     if (model) await modelPage(view, decodeURIComponent(model[1]));
     else if (claim) await claimPage(view, decodeURIComponent(claim[1]));
     else if (hash === "#/history") await historyPage(view);
+    else if (hash === "#/moderation") await moderationPage(view);
     else matrixPage(view);
   } catch (error) {
     const detail = error instanceof ApiProblem ? error.detail : String(error);
@@ -39,6 +41,8 @@ function showSession(me: Session | null): void {
     return;
   }
   const roles = me.roles.filter((r) => ["reviewer", "moderator", "producer", "admin"].includes(r));
+  // the queue's link only for moderators (the API refuses everyone else anyway)
+  document.getElementById("moderation-link")?.toggleAttribute("hidden", !roles.includes("moderator"));
   const out = el("button", { type: "button", id: "logout" }, "Log out");
   out.addEventListener("click", logout);
   render(area, el("span", { id: "who" }, `${me.name} (${roles.join(", ") || "no role"})`), " ", out);

@@ -28,7 +28,26 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
     el("h2", {}, `Reviews (${claim.agreeCount} agree, ${claim.disagreeCount} disagree)`),
     el("ul", { class: "reviews" }, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
       review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${names.get(review.reviewerId)}`)))),
-    reviewForm(root, claim));
+    reviewForm(root, claim),
+    disputeForm(root, claim));
+}
+
+/** Dispute an accepted or rejected claim (reason and evidence), for anyone logged in but its author. */
+function disputeForm(root: HTMLElement, claim: Claim): HTMLElement | null {
+  const me = session();
+  if (!me || me.subject === claim.authorId || claim.openDisputeId || claim.locked
+      || !["ACCEPTED", "REJECTED"].includes(claim.status)) {
+    return null;
+  }
+  const reason = el("textarea", { id: "dispute-reason", rows: "3", required: true, maxlength: "2000" });
+  const url = el("input", { id: "dispute-url", type: "url", required: true, placeholder: "https://…" });
+  const form = el("form", { class: "dispute", "aria-label": "Dispute this claim" }, el("h2", {}, "Dispute this claim"),
+    field("Why", reason), field("Evidence URL", url), el("button", { type: "submit" }, "Open a dispute"));
+  submitTo(form, `/api/claims/${encodeURIComponent(claim.claimId)}/disputes`, () => ({
+    reason: reason.value,
+    evidence: [{ url: url.value, retrievedOn: new Date().toISOString().slice(0, 10) }],
+  }), () => void claimPage(root, claim.claimId));
+  return form;
 }
 
 /** Agree or disagree (with a reason), for reviewers other than the author while the claim is open to reviews. */

@@ -2,6 +2,7 @@ package org.opennessledger.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.opennessledger.platform.TestEnvironment;
  * (playwright-core driving Debian's chromium): the matrix, its search, the as-of slider showing the
  * weights closed in 2024, the model and claim pages, the history with the audit head, and 360 px;
  * then web-ui/e2e/review.e2e.mjs logs in through the real Keycloak login page as alice to propose a
- * claim, and as bob, carol and dave to agree, until the matrix shows it accepted.
+ * claim, and as bob, carol and dave to agree, until the matrix shows it accepted; then as bob to dispute
+ * it and as mia to take the dispute from the moderation queue and overturn it.
  * Screenshots land in target/screenshots.
  */
 class BrowserEndToEndTest {
@@ -59,10 +61,13 @@ class BrowserEndToEndTest {
             Path screenshots = Path.of("target/screenshots").toAbsolutePath();
             String base = "http://127.0.0.1:" + platform.httpPort();
             assertThat(browse("browse.e2e.mjs", base, screenshots)).contains("browsed " + base);
-            // then the core loop through Keycloak's login page: alice proposes, bob, carol and dave agree
-            assertThat(browse("review.e2e.mjs", base, screenshots)).contains("reviewed in the browser at " + base);
-            assertThat(api.get("/api/models/e2e-model").body().get("claims").toString()).contains("model-card")
-                    .contains("ACCEPTED");
+            // then the core loop through Keycloak's login page: alice proposes, bob, carol and dave agree;
+            // bob disputes, mia overturns it from the moderation queue
+            assertThat(browse("review.e2e.mjs", base, screenshots)).contains("reviewed in the browser at " + base)
+                    .contains("mia overturned it");
+            JsonNode modelCard = CoreLoopEndToEndTest.list(api.get("/api/models/e2e-model").body().get("claims"))
+                    .stream().filter(c -> c.get("component").asText().equals("model-card")).findFirst().orElseThrow();
+            assertThat(modelCard.get("status").asText()).isEqualTo("REJECTED");
             assertThat(screenshots.resolve("matrix-as-of-2024.png")).exists();
         }
     }
