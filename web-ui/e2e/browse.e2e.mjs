@@ -3,31 +3,10 @@
 //
 //   node e2e/browse.e2e.mjs <base URL> <screenshot dir> <model id>
 // The model must have been imported with a weights class of closed at 2024-01-01 and open from 2025-01-01.
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { check, launch, scriptArguments, until } from "./support.mjs";
 
-const [base, shots, modelId] = process.argv.slice(2);
-if (!base || !shots || !modelId) {
-  console.error("usage: node e2e/browse.e2e.mjs <base URL> <screenshot dir> <model id>");
-  process.exit(2);
-}
-mkdirSync(shots, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-/** Polls from Node (the page's CSP forbids evaluating strings in it) until {@code test} holds. */
-async function until(test, message, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const { base, shots, modelId } = scriptArguments("browse.e2e.mjs");
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
@@ -45,7 +24,7 @@ try {
   await until(async () => {
     const models = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-model")));
     return models.length >= 1 && models.every((id) => id === modelId);
-  }, "the search keeps only the model's rows");
+  }, "the search keeps only the model's rows", 15000);
 
   // The as-of slider, moved back to mid-2024, redraws the matrix as it stood then.
   const slider = page.locator("#as-of");
@@ -59,7 +38,7 @@ try {
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }, position);
   await until(async () => (await weights.textContent()).trim() === "closed",
-    "the matrix as of 2024-03 shows the weights closed");
+    "the matrix as of 2024-03 shows the weights closed", 15000);
   check((await page.locator("#as-of-value").textContent()).startsWith("2024-0"), "the slider shows the date");
   await page.screenshot({ path: `${shots}/matrix-as-of-2024.png` });
 

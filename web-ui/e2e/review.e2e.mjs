@@ -2,27 +2,10 @@
 // model page; bob, carol and dave log in and agree; the claim is accepted and the matrix cell shows it.
 //
 //   node e2e/review.e2e.mjs <base URL> <screenshot dir> <model id>
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { launch, scriptArguments, until } from "./support.mjs";
 
-const [base, shots, modelId] = process.argv.slice(2);
-if (!base || !shots || !modelId) {
-  console.error("usage: node e2e/review.e2e.mjs <base URL> <screenshot dir> <model id>");
-  process.exit(2);
-}
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
-
-async function until(test, message, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const { base, shots, modelId } = scriptArguments("review.e2e.mjs");
+const browser = await launch();
 
 /** A fresh browser session, logged in as {@code user} through Keycloak's own login page. */
 async function loggedIn(user) {

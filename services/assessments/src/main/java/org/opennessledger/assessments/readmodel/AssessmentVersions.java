@@ -136,7 +136,16 @@ public final class AssessmentVersions {
      * (publication dates are the source's for imported history). Empty before the first.
      */
     public Optional<AssessmentVersionView> asOf(String modelId, String releaseId, Instant at) {
-        return list(modelId, releaseId).stream().filter(v -> !v.publishedAt().isAfter(at))
+        return inForceAt(list(modelId, releaseId), at);
+    }
+
+    /** Of a release's versions, the one in force at {@code at} (see {@link #asOf}); its number, 0 before the first. */
+    static int versionInForceAt(List<AssessmentVersionView> versions, Instant at) {
+        return inForceAt(versions, at).map(AssessmentVersionView::version).orElse(0);
+    }
+
+    private static Optional<AssessmentVersionView> inForceAt(List<AssessmentVersionView> versions, Instant at) {
+        return versions.stream().filter(v -> !v.publishedAt().isAfter(at))
                 .max(Comparator.comparingInt(AssessmentVersionView::version));
     }
 

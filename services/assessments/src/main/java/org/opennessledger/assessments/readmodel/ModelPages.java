@@ -244,10 +244,9 @@ public final class ModelPages {
         List<AssessmentChangesView> releases = new ArrayList<>();
         for (ModelView model : sortedModels()) {
             for (ReleaseView release : model.releases()) {
-                int before = assessmentVersions.asOf(model.modelId(), release.releaseId(), from)
-                        .map(AssessmentVersionView::version).orElse(0);
-                int after = assessmentVersions.asOf(model.modelId(), release.releaseId(), to)
-                        .map(AssessmentVersionView::version).orElse(0);
+                List<AssessmentVersionView> versions = assessmentVersions.list(model.modelId(), release.releaseId());
+                int before = AssessmentVersions.versionInForceAt(versions, from);
+                int after = AssessmentVersions.versionInForceAt(versions, to);
                 if (before != after) {
                     assessmentVersions.changes(model.modelId(), release.releaseId(), Math.min(before, after),
                                     Math.max(before, after))

@@ -1,6 +1,5 @@
 package org.opennessledger.gateway.api;
 
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -9,16 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
-import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelView;
@@ -100,8 +96,9 @@ final class ExportEndpoints {
                     : ModelEndpoints.release(model, releaseId)).orElseThrow(() -> releaseId == null
                     ? ApiException.notFound("Model family '" + modelId + "' has no release to export.")
                     : ModelEndpoints.noRelease(modelId, releaseId));
-            return acceptedClaims(List.of(release)).map(claims -> file.write(model, release, claims)
-                    .getBytes(StandardCharsets.UTF_8)).map(bytes -> Map.entry(release.releaseId(), bytes));
+            return ctx.vertx().executeBlocking(() -> Map.entry(release.releaseId(), file.write(model, release,
+                    ExportBundle.acceptedClaims(List.of(release), queries.blockingReader()))
+                    .getBytes(StandardCharsets.UTF_8)), false);
         }).onSuccess(exported -> ctx.response()
                         .putHeader("Content-Type", YAML)
                         .putHeader("Content-Disposition", "attachment; filename=\"" + modelId + "__"
@@ -122,16 +119,6 @@ final class ExportEndpoints {
                                 + format.id() + ".zip\"")
                         .end(Buffer.buffer(zip)))
                 .onFailure(ctx::fail);
-    }
-
-    /** The claims the releases' current assessments rest on, by id (a claim hidden since is left out). */
-    private Future<Map<String, ClaimView>> acceptedClaims(List<ReleaseView> releases) {
-        Map<String, ClaimView> claims = new ConcurrentHashMap<>();
-        List<Future<?>> reads = new ArrayList<>();
-        releases.stream().flatMap(r -> r.components().stream()).map(AssessedComponentView::claimId).distinct()
-                .forEach(claimId -> reads.add(queries.optional(new GetClaim(claimId), ClaimView.class)
-                        .onSuccess(claim -> claim.ifPresent(c -> claims.put(c.claimId(), c)))));
-        return Future.all(reads).map(done -> claims);
     }
 
     private static byte[] zip(SortedMap<String, String> files) {

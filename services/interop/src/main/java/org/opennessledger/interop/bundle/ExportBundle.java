@@ -56,15 +56,15 @@ public final class ExportBundle {
         for (ModelSummaryView summary : ledger.models()) {
             // a family registered after the list was read, or hidden meanwhile, is simply not there
             ledger.model(summary.modelId()).ifPresent(model -> models.add(new ExportedModel(model,
-                    acceptedClaims(model, ledger))));
+                    acceptedClaims(model.releases(), ledger))));
         }
         return files(format, models, format == ExportFormat.CSV ? ledger.matrix() : null);
     }
 
     /** The claims the releases' current assessments rest on, by id (a claim hidden since is left out). */
-    private static Map<String, ClaimView> acceptedClaims(ModelView model, LedgerReader ledger) {
+    public static Map<String, ClaimView> acceptedClaims(List<ReleaseView> releases, LedgerReader ledger) {
         Map<String, ClaimView> claims = new LinkedHashMap<>();
-        model.releases().stream().flatMap(r -> r.components().stream()).map(AssessedComponentView::claimId)
+        releases.stream().flatMap(r -> r.components().stream()).map(AssessedComponentView::claimId)
                 .distinct().forEach(id -> ledger.claim(id).ifPresent(claim -> claims.put(id, claim)));
         return claims;
     }

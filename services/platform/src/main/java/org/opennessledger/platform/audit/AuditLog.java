@@ -27,6 +27,10 @@ public final class AuditLog {
     private static final String EVENT_COLUMNS = "e.globalIndex, e.eventIdentifier, e.payloadType, e.payloadRevision, "
             + "e.type, e.aggregateIdentifier, e.sequenceNumber, e.timeStamp, e.payload, e.metaData";
 
+    /** Stored events not in the chain (yet), in the order of the global sequence. */
+    private static final String UNCHAINED_EVENTS = "SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE NOT EXISTS "
+            + "(SELECT 1 FROM audit_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex";
+
     private AuditLog() {
     }
 
@@ -137,9 +141,7 @@ public final class AuditLog {
                 }
             }
         }
-        try (PreparedStatement pending = connection.prepareStatement("SELECT " + EVENT_COLUMNS
-                + " FROM DomainEventEntry e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM audit_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex")) {
+        try (PreparedStatement pending = connection.prepareStatement(UNCHAINED_EVENTS)) {
             pending.setFetchSize(1_000);
             try (ResultSet row = pending.executeQuery()) {
                 while (row.next()) {
@@ -199,9 +201,7 @@ public final class AuditLog {
         if (head.globalIndex() != null || passed != null) {
             Instant leftOutBefore = head.chainedAt() == null ? Instant.MIN
                     : head.chainedAt().minusSeconds(LEFT_OUT_AFTER_SECONDS);
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_COLUMNS
-                    + " FROM DomainEventEntry e WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM audit_chain c WHERE c.global_index = e.globalIndex) ORDER BY e.globalIndex")) {
+            try (PreparedStatement select = connection.prepareStatement(UNCHAINED_EVENTS)) {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         StoredEvent event = event(row, 1);

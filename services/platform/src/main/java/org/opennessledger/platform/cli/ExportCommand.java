@@ -19,8 +19,6 @@ import java.util.zip.ZipInputStream;
 import org.opennessledger.gateway.bus.QueryGatewayReader;
 import org.opennessledger.interop.bundle.ExportBundle;
 import org.opennessledger.interop.bundle.ExportFormat;
-import org.opennessledger.platform.Platform;
-import org.opennessledger.platform.PlatformSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -111,24 +109,14 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Starts the platform in this JVM on the data directory (its HTTP port on an ephemeral loopback
-     * port, for the seconds this takes), lets the read models catch up, and reads them. A platform
-     * already running on the directory holds the event store's lock, so this start fails first,
-     * before the read store is touched.
-     */
+    /** Reads a stopped platform's data directory with a platform of its own (see {@link LocalData#withPlatform}). */
     private int exportLocally(ExportFormat exportFormat, PrintWriter err) throws Exception {
-        if (localData.problem() != null) {
-            err.println(localData.problem());
-            return -1;
-        }
-        Map<String, String> files;
-        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(localData.environment()))) {
+        Map<String, String> files = localData.withPlatform(err, platform -> {
             // a replay's pace: read models of an older shape are rebuilt at start
             platform.awaitReadModels(java.time.Duration.ofHours(1));
-            files = ExportBundle.files(exportFormat, new QueryGatewayReader(platform.axon().queryGateway()));
-        } catch (RuntimeException e) {
-            err.println(LocalData.inUse(localData.directory(), e));
+            return ExportBundle.files(exportFormat, new QueryGatewayReader(platform.axon().queryGateway()));
+        });
+        if (files == null) {
             return -1;
         }
         Files.createDirectories(dir);

@@ -1,9 +1,13 @@
 package org.opennessledger.platform.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.opennessledger.platform.Platform;
+import org.opennessledger.platform.PlatformSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +52,25 @@ final class LocalData {
         copy.put("LEDGER_HTTP_HOST", "127.0.0.1");
         copy.put("LEDGER_HTTP_PORT", "0");
         return copy;
+    }
+
+    /**
+     * Starts a platform in this JVM on the data directory (HTTP on an ephemeral loopback port, for the
+     * seconds this takes), runs {@code work} on it and stops it; null after saying why when there is
+     * no ledger there or a running platform holds it (its event store lock refuses this start before
+     * the read store is touched).
+     */
+    <T> T withPlatform(PrintWriter err, Function<Platform, T> work) {
+        if (problem() != null) {
+            err.println(problem());
+            return null;
+        }
+        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(environment()))) {
+            return work.apply(platform);
+        } catch (RuntimeException e) {
+            err.println(inUse(directory(), e));
+            return null;
+        }
     }
 
     static String inUse(Path directory, Exception e) {

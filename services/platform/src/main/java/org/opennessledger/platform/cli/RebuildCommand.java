@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opennessledger.contracts.views.RebuildReportView;
-import org.opennessledger.platform.Platform;
-import org.opennessledger.platform.PlatformSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,15 +56,6 @@ final class RebuildCommand implements Callable<Integer> {
     }
 
     private RebuildReportView locally(PrintWriter err) {
-        if (localData.problem() != null) {
-            err.println(localData.problem());
-            return null;
-        }
-        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(localData.environment()))) {
-            return platform.rebuildReadModels(reason);
-        } catch (RuntimeException e) {
-            err.println(LocalData.inUse(localData.directory(), e));
-            return null;
-        }
+        return localData.withPlatform(err, platform -> platform.rebuildReadModels(reason));
     }
 }

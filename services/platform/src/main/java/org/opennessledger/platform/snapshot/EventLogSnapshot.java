@@ -162,7 +162,7 @@ public final class EventLogSnapshot {
             throw new SnapshotException(HEAD + ": format " + head.format() + " / " + head.algorithm()
                     + " is not " + FORMAT + " / " + ChainLinks.ALGORITHM);
         }
-        long events = forEachEvent(dir, event -> { });
+        long events = forEachEvent(dir, head, event -> { });
         if (events != head.events()) {
             throw new SnapshotException(HEAD + ": says " + head.events() + " events, the events file has " + events);
         }
@@ -190,13 +190,7 @@ public final class EventLogSnapshot {
      * at the first line that does not parse or whose link does not follow, and if the last link is
      * not the head's.
      */
-    private static long forEachEvent(Path dir, EventSink sink) throws IOException, SnapshotException {
-        Head head;
-        try {
-            head = JSON.readValue(dir.resolve(HEAD).toFile(), Head.class);
-        } catch (JsonProcessingException e) {
-            throw new SnapshotException(HEAD + ": not a snapshot head: " + e.getOriginalMessage());
-        }
+    private static long forEachEvent(Path dir, Head head, EventSink sink) throws IOException, SnapshotException {
         String link = ChainLinks.GENESIS;
         long number = 0;
         try (BufferedReader in = Files.newBufferedReader(dir.resolve(EVENTS), StandardCharsets.UTF_8)) {
@@ -269,7 +263,7 @@ public final class EventLogSnapshot {
                 + "sequenceNumber) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long[] batched = {0};
             // Checked again while inserting: the file is read twice, and must not change in between.
-            forEachEvent(snapshot.dir(), event -> {
+            forEachEvent(snapshot.dir(), snapshot.head(), event -> {
                 insert.setString(1, event.eventIdentifier());
                 insert.setString(2, event.payloadType());
                 insert.setString(3, event.payloadRevision());
