@@ -2,25 +2,12 @@
 // model page; bob, carol and dave log in and agree; the claim is accepted and the matrix cell shows it.
 //
 //   node e2e/review.e2e.mjs <base URL> <screenshot dir> <model id>
-import { launch, scriptArguments, until } from "./support.mjs";
+import { launch, loggedIn as login, scriptArguments, until } from "./support.mjs";
 
 const { base, shots, modelId } = scriptArguments("review.e2e.mjs");
 const browser = await launch();
 
-/** A fresh browser session, logged in as {@code user} through Keycloak's own login page. */
-async function loggedIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/#/models/${encodeURIComponent(modelId)}`);
-  await page.locator("#login").click();
-  await page.locator("#username").waitFor();
-  await page.fill("#username", user);
-  await page.fill("#password", `${user}-pass`);
-  await page.locator("#kc-login").click();
-  await page.locator("#who").waitFor();
-  if (!(await page.locator("#who").textContent()).startsWith(user)) throw new Error(`logged in as ${user}`);
-  return { context, page };
-}
+const loggedIn = (user) => login(browser, base, user, `#/models/${encodeURIComponent(modelId)}`);
 
 try {
   const alice = await loggedIn("alice");

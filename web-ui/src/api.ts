@@ -1,3 +1,5 @@
+import { nextLink } from "./history-logic";
+
 // The ledger's public read API, typed as far as the pages use it.
 
 export interface AssessedComponent {
@@ -68,6 +70,7 @@ export interface Evidence {
   url: string;
   quote: string | null;
   retrievedOn: string;
+  contentHash?: string | null;
 }
 
 export interface Review {
@@ -97,6 +100,85 @@ export interface Claim {
   disagreeCount: number;
   reviews: Review[];
   openDisputeId: string | null;
+  hidden: Hidden | null;
+  producerResponse: ProducerResponse | null;
+}
+
+/** Set on content a moderator hid; only moderators see such content (the public sees a placeholder). */
+export interface Hidden {
+  by: string;
+  reason: string;
+  at: string | null;
+}
+
+export interface ProducerResponse {
+  producerOrg: string;
+  authorId: string;
+  text: string;
+  evidence: Evidence[];
+  postedAt: string | null;
+}
+
+export interface Argument {
+  argumentId: string;
+  claimId: string;
+  parentArgumentId: string | null;
+  stance: string;
+  /** null in a hidden argument's public placeholder */
+  text: string | null;
+  evidence: Evidence[];
+  authorId: string | null;
+  postedAt: string | null;
+  revision: number;
+  editedAt: string | null;
+  hidden: Hidden | null;
+}
+
+export interface Dispute {
+  disputeId: string;
+  claimId: string;
+  state: string;
+  disputedStatus: string;
+  disputerId: string;
+  reason: string;
+  evidence: Evidence[];
+  openedAt: string | null;
+  ownerId: string | null;
+  decisions: { stage: string; decision: string; rationale: string; moderatorId: string; at: string | null;
+    finalDecision: boolean }[];
+  appeal: { appellantId: string; reason: string; at: string | null } | null;
+  appealableUntil: string | null;
+  closed: boolean;
+}
+
+export interface FlaggedItem {
+  claimId: string;
+  argumentId: string | null;
+  state: string;
+  flags: { flagId: string; flaggerId: string; reason: string; text: string; at: string | null;
+    outcome: string | null }[];
+}
+
+export interface AssessmentVersion {
+  modelId: string;
+  releaseId: string;
+  version: number;
+  publishedAt: string | null;
+  causedByClaimId: string | null;
+  components: AssessedComponent[];
+  scores: Scores | null;
+}
+
+export interface AssessmentChanges {
+  fromVersion: number;
+  toVersion: number;
+  changes: {
+    component: string;
+    kind: string;
+    aspects: string[];
+    causes: { version: number; claimId: string | null; event: string | null; actorId: string | null;
+      reason: string | null }[];
+  }[];
 }
 
 export interface HistoryEntry {
@@ -117,10 +199,26 @@ export class ApiProblem extends Error {
   }
 }
 
-async function get<T>(path: string, token?: string): Promise<T> {
+async function get<T>(path: string, token?: string | null): Promise<T> {
+  return read<T>(await fetch(path, { headers: headers(token) }));
+}
+
+function headers(token?: string | null): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
-  return read<T>(await fetch(path, { headers }));
+  return headers;
+}
+
+/** One page of a timeline, and the address of the next one (from the Link header), if any. */
+export interface TimelinePage {
+  entries: HistoryEntry[];
+  next: string | null;
+}
+
+async function timelinePage(path: string): Promise<TimelinePage> {
+  const response = await fetch(path, { headers: headers() });
+  const entries = await read<HistoryEntry[]>(response);
+  return { entries, next: nextLink(response.headers.get("Link")) };
 }
 
 export interface QueueItem {
@@ -132,12 +230,14 @@ export interface QueueItem {
   ownerId: string | null;
   ageSeconds: number;
   summary: string;
+  /** For a flag on an argument, that argument */
+  argumentId: string | null;
 }
 
 /** A write with the person's bearer token; the API's problem detail (and field errors) on refusal. */
-export async function post<T>(path: string, token: string, body: unknown): Promise<T> {
+export async function send<T>(method: "POST" | "PUT", path: string, token: string, body: unknown): Promise<T> {
   return read<T>(await fetch(path, {
-    method: "POST",
+    method,
     headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   }));
@@ -179,11 +279,23 @@ export function displayName(subject: string): Promise<string> {
 }
 
 export const api = {
+  // Reads that moderators make with their token include hidden content (marked); others get the public view.
+  claimAs: (id: string, token: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}`, token),
+  arguments: (claimId: string, token: string | null) =>
+    get<Argument[]>(`/api/claims/${encodeURIComponent(claimId)}/arguments`, token),
+  disputes: (claimId: string) => get<Dispute[]>(`/api/claims/${encodeURIComponent(claimId)}/disputes`),
+  flags: (claimId: string, token: string) =>
+    get<FlaggedItem[]>(`/api/claims/${encodeURIComponent(claimId)}/flags`, token),
+  assessmentVersions: (modelId: string, releaseId: string) => get<AssessmentVersion[]>(
+    `/api/models/${encodeURIComponent(modelId)}/releases/${encodeURIComponent(releaseId)}/assessments`),
+  assessmentChanges: (modelId: string, releaseId: string, from: number, to: number) => get<AssessmentChanges>(
+    `/api/models/${encodeURIComponent(modelId)}/releases/${encodeURIComponent(releaseId)}/assessments/diff`
+    + `?from=${from}&to=${to}`),
+  /** A timeline page: {@code path} is a timeline address with its query, or a Link header's next address. */
+  timeline: (path: string) => timelinePage(path),
   matrix: (asOf: string | null) => get<Matrix>(`/api/matrix${asOfQuery(asOf)}`),
   model: (id: string, asOf: string | null) => get<Model>(`/api/models/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
   claim: (id: string, asOf: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
-  modelHistory: (id: string) => get<HistoryEntry[]>(`/api/models/${encodeURIComponent(id)}/history`),
-  recentChanges: () => get<HistoryEntry[]>(`/api/history?limit=100`),
   moderationQueue: (token: string) => get<QueueItem[]>(`/api/moderation/queue`, token),
   auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
 };

@@ -1,11 +1,15 @@
 // Forms that write through the API with the person's token. Refusals from the API (its problem
 // detail and field errors) are shown in place; nothing is written unless the API accepted it.
 import { accessToken, login, session } from "./auth";
-import { ApiProblem, post } from "./api";
+import { ApiProblem, send } from "./api";
 import { el } from "./dom";
 
+export function hasRole(role: "reviewer" | "moderator" | "producer" | "admin"): boolean {
+  return session()?.roles.includes(role) ?? false;
+}
+
 export function canReview(): boolean {
-  return session()?.roles.includes("reviewer") ?? false;
+  return hasRole("reviewer");
 }
 
 /** A login prompt for an action that needs one. */
@@ -19,7 +23,8 @@ export function loginPrompt(action: string): HTMLElement {
  * Wires {@code form} to POST what {@code body} builds; {@code done} gets the API's answer. The
  * form's alert region shows refusals; the submit button is disabled while the request runs.
  */
-export function submitTo<T>(form: HTMLFormElement, path: string, body: () => unknown, done: (answer: T) => void): void {
+export function submitTo<T>(form: HTMLFormElement, path: string, body: () => unknown, done: (answer: T) => void,
+                            method: "POST" | "PUT" = "POST"): void {
   const alert = el("p", { role: "alert", class: "form-error" });
   form.append(alert);
   form.addEventListener("submit", async (event) => {
@@ -33,7 +38,7 @@ export function submitTo<T>(form: HTMLFormElement, path: string, body: () => unk
     }
     if (submit) submit.disabled = true;
     try {
-      done(await post<T>(path, token, body()));
+      done(await send<T>(method, path, token, body()));
     } catch (error) {
       alert.textContent = error instanceof ApiProblem ? error.detail : String(error);
     } finally {
@@ -44,4 +49,32 @@ export function submitTo<T>(form: HTMLFormElement, path: string, body: () => unk
 
 export function field(label: string, control: HTMLElement & { id: string }): HTMLElement {
   return el("div", { class: "field" }, el("label", { for: control.id }, label), control);
+}
+
+/**
+ * A one-field form that POSTs {@code {reason}} to {@code path} (moderators' hide, unhide, dismiss);
+ * {@code id} names its controls so that labels and tests can find them.
+ */
+export function reasonForm<T>(id: string, action: string, path: string, done: (answer: T) => void): HTMLFormElement {
+  const reason = el("input", { id: `${id}-reason`, type: "text", required: true, maxlength: "2000" });
+  const form = el("form", { class: `reason-form ${id}` }, field(`Reason to ${action.toLowerCase()}`, reason),
+    el("button", { type: "submit" }, action));
+  submitTo(form, path, () => ({ reason: reason.value }), done);
+  return form;
+}
+
+/** Evidence controls (URL, optional quote) and what they add to a request: nothing when the URL is empty. */
+export function evidenceFields(id: string): { fields: HTMLElement[]; value: () => object[] } {
+  const url = el("input", { id: `${id}-url`, type: "url", placeholder: "https://…" });
+  const quote = el("input", { id: `${id}-quote`, type: "text", maxlength: "4000" });
+  return {
+    fields: [field("Evidence URL (optional)", url), field("Quoted passage (optional)", quote)],
+    value: () => url.value.trim() ? [{ url: url.value.trim(), retrievedOn: new Date().toISOString().slice(0, 10),
+      ...(quote.value.trim() ? { quote: quote.value } : {}) }] : [],
+  };
+}
+
+/** A disclosure ({@code details}) that shows {@code content} when opened: keeps rarely used forms out of the way. */
+export function disclosure(label: string, cls: string, ...content: (HTMLElement | null)[]): HTMLElement {
+  return el("details", { class: cls }, el("summary", {}, label), ...content);
 }

@@ -7,20 +7,29 @@ import { historyPage } from "./pages/history";
 import { matrixPage } from "./pages/matrix";
 import { moderationPage } from "./pages/moderation";
 import { modelPage } from "./pages/model";
+import { versionsPage } from "./pages/versions";
 
-// Hash routes: #/ (matrix), #/models/<id>, #/claims/<id>, #/history.
+// Hash routes: #/ (matrix), #/models/<id>[?asOf=YYYY-MM-DD], #/models/<id>/releases/<id>/versions[?from&to],
+// #/claims/<id>, #/history, #/moderation.
 const main = document.getElementById("main") as HTMLElement;
 
-async function route(): Promise<void> {
+/** Shows the page the hash names; {@code moveFocus} after navigation, so that keyboard and screen-reader users land on it. */
+async function route(moveFocus: boolean): Promise<void> {
   // Each route renders into a view of its own: a slower, older page finishing late writes into a
   // view that is no longer shown, never over the current one.
   const view = el("div", { class: "view" });
   main.replaceChildren(view);
-  const hash = location.hash || "#/";
+  const [hash, search] = (location.hash || "#/").split("?", 2);
+  const query = new URLSearchParams(search ?? "");
   const model = /^#\/models\/([^/]+)$/.exec(hash);
+  const versions = /^#\/models\/([^/]+)\/releases\/([^/]+)\/versions$/.exec(hash);
   const claim = /^#\/claims\/([^/]+)$/.exec(hash);
+  const day = query.get("asOf");
   try {
-    if (model) await modelPage(view, decodeURIComponent(model[1]));
+    if (model) await modelPage(view, decodeURIComponent(model[1]), day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null);
+    else if (versions) {
+      await versionsPage(view, decodeURIComponent(versions[1]), decodeURIComponent(versions[2]), query);
+    }
     else if (claim) await claimPage(view, decodeURIComponent(claim[1]));
     else if (hash === "#/history") await historyPage(view);
     else if (hash === "#/moderation") await moderationPage(view);
@@ -29,7 +38,7 @@ async function route(): Promise<void> {
     const detail = error instanceof ApiProblem ? error.detail : String(error);
     render(view, el("h1", {}, "Not available"), el("p", { role: "alert" }, detail), link("#/", "Back to the matrix"));
   }
-  main.focus();
+  if (moveFocus) main.focus();
 }
 
 function showSession(me: Session | null): void {
@@ -48,9 +57,14 @@ function showSession(me: Session | null): void {
   render(area, el("span", { id: "who" }, `${me.name} (${roles.join(", ") || "no role"})`), " ", out);
 }
 
-window.addEventListener("hashchange", () => void route());
+window.addEventListener("hashchange", () => void route(true));
+// The skip link moves focus to the content without touching the hash, which holds the app's route.
+document.querySelector("a.skip")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
 // The session is known before the first page: init only talks to Keycloak when returning from a login.
 startAuth().catch(() => null).then((me) => {
   showSession(me);
-  void route();
+  void route(false);
 });

@@ -1,16 +1,39 @@
-import { api, displayName, type Claim } from "../api";
-import { session } from "../auth";
+import { api, displayName, type Claim, type Dispute, type FlaggedItem } from "../api";
+import { accessToken, session } from "../auth";
 import { el, link, render } from "../dom";
-import { canReview, field, loginPrompt, submitTo } from "../forms";
+import {
+  canReview, disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo,
+} from "../forms";
+import { appealOpen } from "../history-logic";
+import { debateSection, evidenceList, flagForm, flagList, type DebateContext } from "./debate";
 
-/** A claim: statement, evidence, rationale, status with its policy version, and the reviews. */
+/**
+ * A claim: statement, status with its policy version, rationale, evidence, the producer's response,
+ * reviews, disputes with their decisions, and the threaded debate; with the forms each reader may use.
+ */
 export async function claimPage(root: HTMLElement, claimId: string): Promise<void> {
   render(root, el("p", { role: "status" }, "Loading…"));
-  const claim = await api.claim(claimId, null);
+  // A moderator reads with their token: hidden content is then included, marked.
+  const moderator = hasRole("moderator");
+  const token = moderator ? await accessToken() : null;
+  const [claim, args, disputes, flags] = await Promise.all([api.claimAs(claimId, token), api.arguments(claimId, token),
+    api.disputes(claimId), moderator && token ? api.flags(claimId, token) : Promise.resolve([] as FlaggedItem[])]);
+  const people = new Set<string>([claim.authorId, ...claim.reviews.map((r) => r.reviewerId)]);
+  args.forEach((a) => a.authorId && people.add(a.authorId));
+  if (claim.hidden) people.add(claim.hidden.by);
+  args.forEach((a) => a.hidden && people.add(a.hidden.by));
+  if (claim.producerResponse) people.add(claim.producerResponse.authorId);
+  for (const dispute of disputes) {
+    people.add(dispute.disputerId);
+    dispute.decisions.forEach((d) => people.add(d.moderatorId));
+    if (dispute.appeal) people.add(dispute.appeal.appellantId);
+  }
   const names = new Map<string, string>();
-  await Promise.all([claim.authorId, ...claim.reviews.map((r) => r.reviewerId)]
-    .map(async (subject) => names.set(subject, await displayName(subject))));
-  render(root, 
+  await Promise.all([...people].map(async (subject) => names.set(subject, await displayName(subject))));
+  const context: DebateContext = { claim, names, flags, reload: () => void claimPage(root, claimId) };
+  const claimFlags = flags.find((item) => item.argumentId === null && item.state === "OPEN");
+
+  render(root,
     el("p", {}, link(`#/models/${encodeURIComponent(claim.modelId)}`, "← Model")),
     el("h1", {}, `${claim.component} is ${claim.openness}`, claim.licence ? ` under ${claim.licence}` : ""),
     el("p", { class: `status ${claim.status.toLowerCase()}` }, `Status: ${claim.status.toLowerCase()}`,
@@ -18,18 +41,90 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
       claim.openDisputeId ? " · under dispute" : "",
       claim.supersededBy ? el("span", {}, " · superseded by ",
         link(`#/claims/${encodeURIComponent(claim.supersededBy)}`, "a newer claim")) : null),
+    claim.hidden ? el("p", { class: "notice hidden-notice" }, `Hidden from the public by `
+      + `${names.get(claim.hidden.by)}: `, claim.hidden.reason) : null,
     el("p", {}, `Release: ${claim.releaseId ?? "the whole family"} · proposed ${claim.proposedAt.slice(0, 10)}`
       + ` by ${names.get(claim.authorId)}`),
     el("h2", {}, "Rationale"),
     el("p", { class: "rationale" }, claim.rationale),
     el("h2", {}, "Evidence"),
-    el("ul", {}, ...claim.evidence.map((evidence) => el("li", {}, link(evidence.url, evidence.url),
-      evidence.quote ? el("blockquote", {}, evidence.quote) : null, ` (retrieved ${evidence.retrievedOn})`))),
+    evidenceList(claim.evidence),
+    producerSection(claim, context),
     el("h2", {}, `Reviews (${claim.agreeCount} agree, ${claim.disagreeCount} disagree)`),
     el("ul", { class: "reviews" }, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
       review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${names.get(review.reviewerId)}`)))),
     reviewForm(root, claim),
-    disputeForm(root, claim));
+    disputesSection(disputes, context),
+    disputeForm(root, claim),
+    debateSection(args, context),
+    session() ? disclosure("Flag this claim for moderators", "flag flag-claim", flagForm(context, null)) : null,
+    moderator ? moderatorTools(claim, claimFlags, context) : null);
+}
+
+/** The producer's marked response, or (for a producer, while there is none) the form to post it. */
+function producerSection(claim: Claim, context: DebateContext): HTMLElement | null {
+  const response = claim.producerResponse;
+  if (response) {
+    return el("section", { class: "producer-response", "aria-labelledby": "producer-heading" },
+      el("h2", { id: "producer-heading" }, `Response from the producer (${response.producerOrg})`),
+      el("p", { class: "text" }, response.text), evidenceList(response.evidence),
+      el("p", { class: "who" }, `— ${context.names.get(response.authorId)}`,
+        response.postedAt ? `, ${response.postedAt.slice(0, 10)}` : ""));
+  }
+  if (!hasRole("producer")) return null;
+  const text = el("textarea", { id: "producer-text", rows: "4", required: true, maxlength: "10000" });
+  const evidence = evidenceFields("producer");
+  const form = el("form", { class: "producer-response-form", "aria-label": "Respond as the producer" },
+    el("h2", {}, "Respond as the model's producer"),
+    el("p", {}, "Only an account verified for the organisation that publishes this model may respond, once."),
+    field("Response", text), ...evidence.fields, el("button", { type: "submit" }, "Post the response"));
+  submitTo(form, `/api/claims/${encodeURIComponent(claim.claimId)}/producer-response`,
+    () => ({ text: text.value, evidence: evidence.value() }), context.reload);
+  return form;
+}
+
+/** Every dispute of the claim with its decisions; the appeal form for its author or disputer while the window is open. */
+function disputesSection(disputes: Dispute[], context: DebateContext): HTMLElement | null {
+  if (disputes.length === 0) return null;
+  const name = (subject: string | null) => (subject ? context.names.get(subject) ?? subject : "");
+  return el("section", { class: "disputes", "aria-labelledby": "disputes-heading" },
+    el("h2", { id: "disputes-heading" }, "Disputes"),
+    el("ul", {}, ...disputes.map((dispute) => el("li", { class: "dispute", "data-dispute": dispute.disputeId },
+      el("p", {}, el("strong", {}, dispute.state.toLowerCase()),
+        ` · ${dispute.disputedStatus.toLowerCase()} claim disputed by ${name(dispute.disputerId)}`,
+        dispute.openedAt ? ` on ${dispute.openedAt.slice(0, 10)}` : "", ": ", dispute.reason),
+      evidenceList(dispute.evidence),
+      el("ul", { class: "decisions" }, ...dispute.decisions.map((decision) => el("li", {},
+        `${decision.stage === "APPEAL" ? "On appeal" : "First decision"}: ${decision.decision.toLowerCase()}`
+        + ` by ${name(decision.moderatorId)}${decision.finalDecision ? " (final)" : ""} — `, decision.rationale))),
+      dispute.appeal ? el("p", {}, `Appealed by ${name(dispute.appeal.appellantId)}: `, dispute.appeal.reason) : null,
+      appealForm(dispute, context)))));
+}
+
+function appealForm(dispute: Dispute, context: DebateContext): HTMLElement | null {
+  const me = session();
+  if (!me || !appealOpen(dispute, new Date())
+      || (me.subject !== context.claim.authorId && me.subject !== dispute.disputerId)) {
+    return null;
+  }
+  const reason = el("textarea", { id: `appeal-${dispute.disputeId}`, rows: "3", required: true, maxlength: "5000" });
+  const form = el("form", { class: "appeal" }, field("Why the decision should change", reason),
+    el("button", { type: "submit" }, "Appeal (once; a different moderator decides, finally)"));
+  submitTo(form, `/api/disputes/${encodeURIComponent(dispute.disputeId)}/appeal`, () => ({ reason: reason.value }),
+    context.reload);
+  return el("div", {}, el("p", {}, `You may appeal until ${dispute.appealableUntil!.slice(0, 16).replace("T", " ")} UTC.`),
+    form);
+}
+
+/** Hide or show the claim, and settle its open flags (moderators; the API checks the role again). */
+function moderatorTools(claim: Claim, flags: FlaggedItem | undefined, context: DebateContext): HTMLElement {
+  const path = `/api/claims/${encodeURIComponent(claim.claimId)}`;
+  return el("section", { class: "moderator-tools", "aria-labelledby": "moderator-heading" },
+    el("h2", { id: "moderator-heading" }, "Moderation"),
+    flags ? flagList(flags) : el("p", {}, "No open flags on this claim."),
+    claim.hidden ? reasonForm("unhide-claim", "Unhide", `${path}/unhide`, context.reload)
+      : reasonForm("hide-claim", "Hide", `${path}/hide`, context.reload),
+    flags ? reasonForm("dismiss-claim", "Dismiss flags", `${path}/flags/dismiss`, context.reload) : null);
 }
 
 /** Dispute an accepted or rejected claim (reason and evidence), for anyone logged in but its author. */

@@ -108,6 +108,7 @@ function draw(state: State, table: HTMLElement, pager: HTMLElement, status: HTML
     button.addEventListener("click", () => {
       state.descending = active ? !state.descending : key !== "model";
       state.sort = key;
+      state.page = 0;
       redraw();
     });
     return button;

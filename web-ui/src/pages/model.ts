@@ -1,42 +1,77 @@
 import { api, type Model, type Release } from "../api";
 import { session } from "../auth";
 import { el, link, render } from "../dom";
-import { canReview, field, loginPrompt, submitTo } from "../forms";
+import { canReview, field, hasRole, loginPrompt, submitTo } from "../forms";
 import { cellState } from "../matrix-logic";
 import { romanClass } from "./matrix";
+import { timeline } from "./timeline";
 
-/** A model family: its releases with their assessment and scores, its claims, protection and history. */
-export async function modelPage(root: HTMLElement, modelId: string): Promise<void> {
+/**
+ * A model family: its releases with their assessment and scores, its claims, protection and
+ * history. With {@code asOf} (a day, YYYY-MM-DD) the family is shown as it stood at the end of that day.
+ */
+export async function modelPage(root: HTMLElement, modelId: string, asOf: string | null): Promise<void> {
   render(root, el("p", { role: "status" }, "Loading…"));
-  const [model, history, matrix] = await Promise.all([api.model(modelId, null), api.modelHistory(modelId),
-    api.matrix(null)]);
-  render(root, 
+  const at = asOf ? `${asOf}T23:59:59Z` : null;
+  const [model, matrix] = await Promise.all([api.model(modelId, at), api.matrix(null)]);
+  const base = `#/models/${encodeURIComponent(modelId)}`;
+  render(root,
     el("p", {}, link("#/", "← Matrix")),
     el("h1", {}, model.name),
+    asOfPicker(base, asOf),
     el("p", {}, "Producer: ", model.producer),
     model.description ? el("p", {}, model.description) : null,
-    model.protection ? el("p", { class: "notice" }, `Protected: proposals need ${model.protection.minimumAcceptedClaims}`
-      + ` accepted claims of their author (since ${model.protection.since.slice(0, 10)}).`) : null,
-    ...model.releases.map(releaseSection),
+    model.protection ? el("p", { class: "notice protection" }, `Protected: proposals need `
+      + `${model.protection.minimumAcceptedClaims} accepted claims of their author`
+      + ` (since ${model.protection.since.slice(0, 10)}): `, model.protection.reason) : null,
+    asOf ? null : protectionForm(root, model),
+    ...model.releases.map((release) => releaseSection(model.modelId, release, asOf === null)),
     el("h2", {}, "Claims"),
     el("ul", { class: "claims" }, ...model.claims.map((claim) => el("li", {},
       link(`#/claims/${encodeURIComponent(claim.claimId)}`, `${claim.component}: ${claim.openness}`),
       ` — ${claim.status.toLowerCase()}${claim.locked ? ", locked" : ""}`,
       claim.openDisputeId ? " (disputed)" : "",
       ` · ${claim.agreeCount} agree, ${claim.disagreeCount} disagree`))),
-    proposeForm(model, matrix.components),
+    asOf ? null : proposeForm(model, matrix.components),
     el("h2", {}, "History"),
-    el("ol", { class: "history", reversed: true }, ...history.slice().reverse().map((entry) => el("li", {},
-      el("time", { datetime: entry.at }, entry.at.slice(0, 19).replace("T", " ")), " ", entry.summary))));
+    timeline(`/api/models/${encodeURIComponent(model.modelId)}/history`, "model-history", false));
 }
 
-function releaseSection(release: Release): HTMLElement {
+/** Shows the family as of a past day (the address keeps it, so it can be shared) or as it is now. */
+function asOfPicker(base: string, asOf: string | null): HTMLElement {
+  const day = el("input", { id: "model-as-of", type: "date", value: asOf ?? "", max: new Date().toISOString().slice(0, 10) });
+  const form = el("form", { class: "as-of", "aria-label": "Show this model as of a day" },
+    el("label", { for: day.id }, "As of"), day, el("button", { type: "submit" }, "Show"),
+    asOf ? link(base, "Back to now") : null);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = day.value ? `${base}?asOf=${day.value}` : base;
+  });
+  return el("div", {}, form, asOf ? el("p", { class: "notice as-of-notice" },
+    `Shown as it stood at the end of ${asOf} (UTC). Forms are hidden in the past.`) : null);
+}
+
+/** Protect the family (proposals then need a track record) or lift its protection: moderators only. */
+function protectionForm(root: HTMLElement, model: Model): HTMLElement | null {
+  if (!hasRole("moderator")) return null;
+  const protect = model.protection === null;
+  const reason = el("input", { id: "protection-reason", type: "text", required: true, maxlength: "2000" });
+  const form = el("form", { class: "protection-form" }, field(protect ? "Why protect it" : "Why lift protection", reason),
+    el("button", { type: "submit" }, protect ? "Protect this model" : "Lift protection"));
+  submitTo(form, `/api/models/${encodeURIComponent(model.modelId)}/protection`,
+    () => ({ protected: protect, reason: reason.value }), () => void modelPage(root, model.modelId, null), "PUT");
+  return form;
+}
+
+function releaseSection(modelId: string, release: Release, now: boolean): HTMLElement {
   const scores = release.scores;
   const missing = scores?.mof?.missing ?? [];
   return el("section", { class: "release" },
     el("h2", {}, release.name),
     el("p", {}, `Assessment version ${release.assessmentVersion}`,
-      release.releaseDate ? ` · released ${release.releaseDate}` : ""),
+      release.releaseDate ? ` · released ${release.releaseDate}` : "",
+      now && release.assessmentVersion > 0 ? el("span", {}, " · ", link(`#/models/${encodeURIComponent(modelId)}`
+        + `/releases/${encodeURIComponent(release.releaseId)}/versions`, "compare versions")) : null),
     el("dl", { class: "scores" },
       el("dt", {}, "OSAI index"), el("dd", {}, scores?.osaiIndex ? `${Math.round(scores.osaiIndex.score * 100)}%` : "—"),
       el("dt", {}, "MOF 1.0"), el("dd", {}, scores?.mof?.classReached ? `Class ${romanClass(scores.mof.classReached)}` : "unclassified",

@@ -1,9 +1,12 @@
 import { api, type QueueItem } from "../api";
 import { accessToken, session } from "../auth";
 import { el, link, render } from "../dom";
-import { field, loginPrompt, submitTo } from "../forms";
+import { field, loginPrompt, reasonForm, submitTo } from "../forms";
 
-/** The moderators' queue: disputes (take one, then resolve it with a rationale), appeals and flags. */
+/**
+ * The moderators' queue: disputes and appeals (take one, then resolve it with a rationale) and
+ * flagged claims or arguments (hide the content, or dismiss the flags), oldest first in each.
+ */
 export async function moderationPage(root: HTMLElement): Promise<void> {
   const me = session();
   if (!me) {
@@ -14,22 +17,41 @@ export async function moderationPage(root: HTMLElement): Promise<void> {
     render(root, el("h1", {}, "Moderation"), el("p", {}, "The moderation queue is for moderators."));
     return;
   }
+  render(root, el("h1", {}, "Moderation queue"), el("p", { role: "status" }, "Loading…"));
   const token = await accessToken();
   const items = token ? await api.moderationQueue(token) : [];
+  const disputes = items.filter((item) => item.kind === "dispute");
+  const flags = items.filter((item) => item.kind === "flag");
+  const reload = () => void moderationPage(root);
   render(root, el("h1", {}, "Moderation queue"),
-    items.length === 0 ? el("p", {}, "Nothing is waiting.") : null,
-    el("ul", { class: "queue" }, ...items.map((item) => queueItem(root, item, me.subject))));
+    el("p", { role: "status" }, `${disputes.length} disputes or appeals and ${flags.length} flagged items waiting.`),
+    el("h2", {}, "Disputes and appeals"),
+    disputes.length === 0 ? el("p", {}, "No dispute is waiting.") : null,
+    el("ul", { class: "queue disputes" }, ...disputes.map((item) => disputeItem(item, me.subject, reload))),
+    el("h2", {}, "Flagged content"),
+    flags.length === 0 ? el("p", {}, "No flag is waiting.") : null,
+    el("ul", { class: "queue flags" }, ...flags.map((item) => flagItem(item, reload))));
 }
 
-function queueItem(root: HTMLElement, item: QueueItem, me: string): HTMLElement {
-  const entry = el("li", { "data-id": item.id, "data-kind": item.kind },
+function describe(item: QueueItem): HTMLElement {
+  return el("li", { "data-id": item.id, "data-kind": item.kind, "data-state": item.state.toLowerCase() },
     el("strong", {}, `${item.kind} · ${item.state.toLowerCase()}`), " ",
     link(`#/claims/${encodeURIComponent(item.claimId)}`, "the claim"),
     ` · waiting ${Math.round(item.ageSeconds / 60)} min · `, item.summary);
-  if (item.kind !== "dispute") return entry;
+}
+
+/**
+ * A dispute or appeal: take it, then resolve it. An appeal stays APPEALED when taken (it goes to a
+ * moderator other than the first one; the API checks); taking from another moderator is explicit.
+ */
+function disputeItem(item: QueueItem, me: string, reload: () => void): HTMLElement {
+  const entry = describe(item);
+  const path = `/api/disputes/${encodeURIComponent(item.id)}`;
   if (item.ownerId !== me) {
-    const take = el("form", { class: "take" }, el("button", { type: "submit" }, "Take this dispute"));
-    submitTo(take, `/api/disputes/${encodeURIComponent(item.id)}/take`, () => ({}), () => void moderationPage(root));
+    const what = item.state === "APPEALED" ? "appeal" : "dispute";
+    const take = el("form", { class: "take" }, el("button", { type: "submit" },
+      item.ownerId ? `Take over this ${what}` : `Take this ${what}`));
+    submitTo(take, `${path}/take`, () => (item.ownerId ? { takeOver: true } : {}), reload);
     entry.append(take);
     return entry;
   }
@@ -38,8 +60,18 @@ function queueItem(root: HTMLElement, item: QueueItem, me: string): HTMLElement 
   const rationale = el("textarea", { id: `rationale-${item.id}`, rows: "3", required: true, maxlength: "10000" });
   const resolve = el("form", { class: "resolve" }, field("Decision", decision), field("Rationale", rationale),
     el("button", { type: "submit" }, "Resolve"));
-  submitTo(resolve, `/api/disputes/${encodeURIComponent(item.id)}/resolution`,
-    () => ({ decision: decision.value, rationale: rationale.value }), () => void moderationPage(root));
+  submitTo(resolve, `${path}/resolution`, () => ({ decision: decision.value, rationale: rationale.value }), reload);
   entry.append(resolve);
+  return entry;
+}
+
+/** A flagged claim or argument: hide it (kept, shown to moderators only) or dismiss its flags. */
+function flagItem(item: QueueItem, reload: () => void): HTMLElement {
+  const entry = describe(item);
+  const path = `/api/claims/${encodeURIComponent(item.claimId)}`
+    + (item.argumentId ? `/arguments/${encodeURIComponent(item.argumentId)}` : "");
+  const key = item.argumentId ?? item.claimId;
+  entry.append(reasonForm(`queue-hide-${key}`, "Hide", `${path}/hide`, reload),
+    reasonForm(`queue-dismiss-${key}`, "Dismiss flags", `${path}/flags/dismiss`, reload));
   return entry;
 }

@@ -108,7 +108,7 @@ public final class Flags {
                     Disputes.SUMMARY_REASON_LENGTH);
             long age = first == null ? 0L : Math.max(0L, Duration.between(first, now).getSeconds());
             items.add(new ModerationQueueItemView(KIND, item.getString(DocumentUpdates.ID), item.getString("claimId"),
-                    item.getString("modelId"), OPEN, null, first, first, age, summary));
+                    item.getString("modelId"), OPEN, null, first, first, age, summary, argumentId));
         });
         items.sort(Comparator.comparing(ModerationQueueItemView::id));
         return items;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,9 @@ import org.opennessledger.platform.TestEnvironment;
  * weights closed in 2024, the model and claim pages, the history with the audit head, and 360 px;
  * then web-ui/e2e/review.e2e.mjs logs in through the real Keycloak login page as alice to propose a
  * claim, and as bob, carol and dave to agree, until the matrix shows it accepted; then as bob to dispute
- * it and as mia to take the dispute from the moderation queue and overturn it.
+ * it and as mia to take the dispute from the moderation queue and overturn it; then web-ui/e2e/debate.e2e.mjs
+ * has carol argue, bob reply, dave flag, alice appeal and paul answer as the producer, and noah hide the
+ * flagged argument, decide the appeal and protect the model. The matrix holds 200+ models meanwhile.
  * Screenshots land in target/screenshots.
  */
 class BrowserEndToEndTest {
@@ -45,6 +48,27 @@ class BrowserEndToEndTest {
         return output;
     }
 
+    /** How many models the matrix is browsed with: more than the 200 the product must stay usable with. */
+    static final int SCALE_MODELS = 210;
+
+    /** {@link #SCALE_MODELS} families with varied weights and code classes, imported 70 files per request. */
+    private static void importScaleModels(LedgerClient api) {
+        String[] classes = {"open", "partial", "closed"};
+        for (int first = 1; first <= SCALE_MODELS; first += 70) {
+            List<Map<String, String>> files = new ArrayList<>();
+            for (int n = first; n < first + 70 && n <= SCALE_MODELS; n++) {
+                String yaml = "system:\n    name: Scale Model " + String.format("%03d", n) + "\n    link: https://example.org/s"
+                        + n + "\norg:\n    name: Scale Lab " + (n % 7) + "\nweights_endmodel:\n    class: " + classes[n % 3]
+                        + "\n    link: https://example.org/w" + n + "\ntrainingcode:\n    class: " + classes[(n / 3) % 3]
+                        + "\n    link: https://example.org/c" + n + "\n";
+                files.add(Map.of("name", "scale-" + n + ".yaml", "content", yaml, "effectiveAt", "2025-02-01T00:00:00Z"));
+            }
+            var imported = api.post("/api/admin/imports/osai-index", "ada", Map.of("files", files));
+            assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+            assertThat(imported.body().findValues("error")).as("no file refused").isEmpty();
+        }
+    }
+
     @Test
     void theMatrixModelClaimAndHistoryPagesWorkInChromiumAndTheCoreLoopRunsThroughTheLoginPage() throws Exception {
         assertThat(WEB_UI.resolve("dist/index.html")).as("web-ui is built before the platform module").exists();
@@ -52,12 +76,14 @@ class BrowserEndToEndTest {
             LedgerClient api = new LedgerClient(platform.httpPort());
             for (String[] version : new String[][] {{"2024-01-01T00:00:00Z", "closed"},
                     {"2024-06-01T00:00:00Z", "partial"}, {"2025-01-01T00:00:00Z", "open"}}) {
-                String yaml = "system:\n    name: E2E Model\n    link: https://example.org/e2e\norg:\n    name: E2E Lab\n"
+                // published by the organisation the dev realm's producer paul speaks for
+                String yaml = "system:\n    name: E2E Model\n    link: https://example.org/e2e\norg:\n    name: Example Lab\n"
                         + "weights_endmodel:\n    class: " + version[1] + "\n    link: https://example.org/w\n";
                 var imported = api.post("/api/admin/imports/osai-index", "ada", Map.of("files", List.of(Map.of(
                         "name", "e2e.yaml", "content", yaml, "effectiveAt", version[0]))));
                 assertThat(imported.status()).isEqualTo(200);
             }
+            importScaleModels(api);
             Path screenshots = Path.of("target/screenshots").toAbsolutePath();
             String base = "http://127.0.0.1:" + platform.httpPort();
             assertThat(browse("browse.e2e.mjs", base, screenshots)).contains("browsed " + base);
@@ -68,6 +94,21 @@ class BrowserEndToEndTest {
             JsonNode modelCard = CoreLoopEndToEndTest.list(api.get("/api/models/e2e-model").body().get("claims"))
                     .stream().filter(c -> c.get("component").asText().equals("model-card")).findFirst().orElseThrow();
             assertThat(modelCard.get("status").asText()).isEqualTo("REJECTED");
+            // then the debate and moderation: argue, reply, flag, appeal, producer response; noah hides the
+            // flagged argument, decides the appeal for good, protects the model and lifts it again
+            assertThat(browse("debate.e2e.mjs", base, screenshots)).contains("debated in the browser at " + base);
+            String claimId = modelCard.get("claimId").asText();
+            JsonNode arguments = api.get("/api/claims/" + claimId + "/arguments").body();
+            assertThat(arguments.size()).isEqualTo(2);
+            assertThat(arguments.get(0).get("text").isNull()).as("hidden for the public").isTrue();
+            assertThat(api.get("/api/claims/" + claimId + "/arguments", "mia").body().get(0).get("text").asText())
+                    .contains("<img src=x onerror=alert(1)>");
+            JsonNode dispute = api.get("/api/claims/" + claimId + "/disputes").body().get(0);
+            assertThat(dispute.get("state").asText()).isEqualTo("CLOSED");
+            assertThat(dispute.at("/decisions/1/moderatorId").asText()).isNotEqualTo(dispute.at("/decisions/0/moderatorId").asText());
+            assertThat(api.get("/api/claims/" + claimId).body().at("/producerResponse/producerOrg").asText())
+                    .isEqualTo("Example Lab");
+            assertThat(api.get("/api/models/e2e-model/protection").body().get("protected").asBoolean()).isFalse();
             assertThat(screenshots.resolve("matrix-as-of-2024.png")).exists();
         }
     }

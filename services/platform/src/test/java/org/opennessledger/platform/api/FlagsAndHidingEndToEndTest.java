@@ -45,6 +45,7 @@ class FlagsAndHidingEndToEndTest {
                 .filteredOn(item -> "flag".equals(item.get("kind").asText()))
                 .anySatisfy(item -> {
                     assertThat(item.get("id").asText()).isEqualTo(claimId + "/" + rude);
+                    assertThat(item.get("argumentId").asText()).isEqualTo(rude);
                     assertThat(item.get("summary").asText()).contains("abuse").contains("<script>");
                 });
 

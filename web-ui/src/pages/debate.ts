@@ -1,0 +1,118 @@
+import type { Argument, Claim, Evidence, FlaggedItem } from "../api";
+import { session } from "../auth";
+import { el, link } from "../dom";
+import { canReview, disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
+import { threads, type Thread } from "../history-logic";
+
+/** What the debate needs from its page: names, the claim's open flags (moderators) and a way to redraw. */
+export interface DebateContext {
+  claim: Claim;
+  names: Map<string, string>;
+  flags: FlaggedItem[];
+  reload: () => void;
+}
+
+const STANCES: Record<string, string> = { pro: "for", con: "against", question: "question" };
+
+/** The claim's arguments as threads, with reply, edit, flag and (moderators) hide/unhide, and a form to argue. */
+export function debateSection(args: Argument[], context: DebateContext): HTMLElement {
+  return el("section", { class: "debate", "aria-labelledby": "debate-heading" },
+    el("h2", { id: "debate-heading" }, `Arguments (${args.length})`),
+    args.length === 0 ? el("p", {}, "No arguments yet.") : null,
+    el("ol", { class: "threads" }, ...threads(args).map((thread) => threadItem(thread, context))),
+    argumentForm(context, null));
+}
+
+function threadItem(thread: Thread<Argument>, context: DebateContext): HTMLElement {
+  const argument = thread.argument;
+  const me = session();
+  const moderator = hasRole("moderator");
+  const flagged = context.flags.find((item) => item.argumentId === argument.argumentId && item.state === "OPEN");
+  const path = `/api/claims/${encodeURIComponent(argument.claimId)}/arguments/${encodeURIComponent(argument.argumentId)}`;
+  const visible = argument.text !== null;
+  return el("li", { class: `argument ${argument.stance}`, "data-argument": argument.argumentId },
+    el("p", { class: "meta" }, el("span", { class: `stance ${argument.stance}` }, STANCES[argument.stance] ?? argument.stance),
+      argument.authorId ? ` · ${context.names.get(argument.authorId) ?? argument.authorId}` : "",
+      argument.postedAt ? el("time", { datetime: argument.postedAt }, ` · ${argument.postedAt.slice(0, 10)}`) : "",
+      argument.revision > 1 ? ` · edited (revision ${argument.revision})` : ""),
+    visible ? el("p", { class: "text" }, argument.text) : el("p", { class: "text placeholder" },
+      "Hidden by a moderator."),
+    argument.hidden ? el("p", { class: "notice" }, `Hidden by ${context.names.get(argument.hidden.by) ?? argument.hidden.by}: `,
+      argument.hidden.reason) : null,
+    evidenceList(argument.evidence),
+    flagged ? flagList(flagged) : null,
+    el("div", { class: "actions" },
+      visible && canReview() ? disclosure("Reply", "reply", argumentForm(context, argument)) : null,
+      visible && me ? disclosure("Flag", "flag", flagForm(context, argument.argumentId)) : null,
+      visible && me && me.subject === argument.authorId ? disclosure("Edit", "edit", editForm(context, argument, path)) : null,
+      moderator && !argument.hidden && visible ? disclosure("Hide", "hide",
+        reasonForm(`hide-${argument.argumentId}`, "Hide", `${path}/hide`, context.reload)) : null,
+      moderator && argument.hidden ? disclosure("Unhide", "unhide",
+        reasonForm(`unhide-${argument.argumentId}`, "Unhide", `${path}/unhide`, context.reload)) : null,
+      moderator && flagged ? disclosure("Dismiss flags", "dismiss",
+        reasonForm(`dismiss-${argument.argumentId}`, "Dismiss", `${path}/flags/dismiss`, context.reload)) : null),
+    thread.replies.length ? el("ol", { class: "replies" }, ...thread.replies.map((reply) => threadItem(reply, context)))
+      : null);
+}
+
+export function evidenceList(evidence: Evidence[]): HTMLElement | null {
+  if (evidence.length === 0) return null;
+  return el("ul", { class: "evidence" }, ...evidence.map((item) => el("li", {}, link(item.url, item.url),
+    item.quote ? el("blockquote", {}, item.quote) : null, ` (retrieved ${item.retrievedOn})`)));
+}
+
+/** The open flags on one item, for moderators: reason, text, who. */
+export function flagList(item: FlaggedItem): HTMLElement {
+  return el("ul", { class: "flags", "aria-label": "Open flags" }, ...item.flags.filter((flag) => !flag.outcome)
+    .map((flag) => el("li", {}, el("strong", {}, flag.reason), ": ", flag.text)));
+}
+
+/** A new argument on the claim, or a reply to {@code parent}. */
+function argumentForm(context: DebateContext, parent: Argument | null): HTMLElement | null {
+  if (!session()) return parent ? null : loginPrompt("argue");
+  if (!canReview()) return null;
+  const id = parent ? `reply-${parent.argumentId}` : "argue";
+  const stance = el("select", { id: `${id}-stance` },
+    ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));
+  const text = el("textarea", { id: `${id}-text`, rows: "3", required: true, maxlength: "10000" });
+  const evidence = evidenceFields(id);
+  const form = el("form", { class: parent ? "argue reply-form" : "argue", "aria-label": parent ? "Reply" : "Argue" },
+    parent ? null : el("h3", {}, "Add an argument"),
+    field("Stance", stance), field("Text", text), ...evidence.fields,
+    el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
+  submitTo(form, `/api/claims/${encodeURIComponent(context.claim.claimId)}/arguments`, () => ({
+    stance: stance.value, text: text.value, evidence: evidence.value(),
+    ...(parent ? { parentArgumentId: parent.argumentId } : {}),
+  }), context.reload);
+  return form;
+}
+
+function editForm(context: DebateContext, argument: Argument, path: string): HTMLElement {
+  const text = el("textarea", { id: `edit-${argument.argumentId}-text`, rows: "3", required: true, maxlength: "10000" });
+  text.value = argument.text ?? "";
+  const form = el("form", { class: "edit-argument" }, field("New text", text),
+    el("button", { type: "submit" }, "Save (earlier revisions stay readable)"));
+  submitTo(form, `${path}/revisions`, () => ({ text: text.value, evidence: argument.evidence.map((e) => ({
+    url: e.url, retrievedOn: e.retrievedOn, ...(e.quote ? { quote: e.quote } : {}),
+    ...(e.contentHash ? { contentHash: e.contentHash } : {}) })) }), context.reload);
+  return form;
+}
+
+const FLAG_REASONS = ["spam", "abuse", "off-topic", "misleading", "personal-data", "other"];
+
+/** Ask moderators to look at the claim ({@code argumentId} null) or one of its arguments. */
+export function flagForm(context: DebateContext, argumentId: string | null): HTMLElement {
+  const id = `flag-${argumentId ?? "claim"}`;
+  const reason = el("select", { id: `${id}-reason` }, ...FLAG_REASONS.map((r) => el("option", { value: r }, r)));
+  const text = el("input", { id: `${id}-text`, type: "text", required: true, maxlength: "2000" });
+  const sent = el("p", { role: "status", class: "sent" });
+  const form = el("form", { class: "flag-form" }, field("Why", reason), field("What moderators should know", text),
+    el("button", { type: "submit" }, "Send flag"), sent);
+  submitTo(form, "/api/flags", () => ({
+    claimId: context.claim.claimId, ...(argumentId ? { argumentId } : {}), reason: reason.value, text: text.value,
+  }), () => {
+    sent.textContent = "Flag sent: moderators will look at it.";
+    text.value = "";
+  });
+  return form;
+}
