@@ -15,6 +15,23 @@ try {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
 
+  // The audit itself works: on a page with an unlabelled image it reports the missing text.
+  const probe = await browser.newPage();
+  await probe.setContent('<html lang="en"><title>probe</title><main><img src="data:,"></main></html>');
+  check((await accessibilityViolations(probe)).some((v) => v.startsWith("image-alt")), "axe-core reports a known violation");
+  // ... and the layout-shift measure sees content pushed down by something inserted above it.
+  await probe.setContent('<html lang="en"><title>probe</title><main><p>first</p><p>pushed down</p></main></html>');
+  await probe.waitForTimeout(300);
+  await probe.evaluate(() => {
+    const block = document.createElement("div");
+    block.style.height = "300px";
+    document.querySelector("main").prepend(block);
+  });
+  await probe.waitForTimeout(300);
+  const probeShift = await layoutShift(probe);
+  check(probeShift > 0, `the layout-shift measure sees a shift (${probeShift})`);
+  await probe.close();
+
   const violations = [];
   const audit = async (name) => {
     for (const violation of await accessibilityViolations(page)) violations.push(`${name}: ${violation}`);
@@ -42,6 +59,21 @@ try {
   const osai = (await page.locator("tbody tr td.score:nth-of-type(1)").allTextContents())
     .map((text) => (text === "—" ? -1 : parseInt(text, 10)));
   check(osai.every((value, i) => i === 0 || osai[i - 1] >= value), `OSAI scores sorted highest first: ${osai}`);
+
+  // Organisation and type filters (the fixture: model n by "Scale Lab <n mod 7>", a code model when 5 divides n).
+  const scale = Array.from({ length: total - 1 }, (_, i) => i + 1);
+  await page.selectOption("#matrix-type", "code");
+  const code = scale.filter((n) => n % 5 === 0).length;
+  await until(async () => (await status.textContent()).startsWith(`${code} of ${total} releases`), `${code} code models`);
+  await page.selectOption("#matrix-producer", "Scale Lab 3");
+  const both = scale.filter((n) => n % 5 === 0 && n % 7 === 3).length;
+  await until(async () => (await status.textContent()).startsWith(`${both} of ${total} releases`),
+    `${both} code models of Scale Lab 3`);
+  check((await page.locator("tbody tr").count()) === both, "the table shows just those");
+  await page.screenshot({ path: `${shots}/matrix-filtered.png` });
+  await page.selectOption("#matrix-type", "");
+  await page.selectOption("#matrix-producer", "");
+  await until(async () => (await status.textContent()).startsWith(`${total} of ${total}`), "filters cleared");
 
   // Keyboard: the first Tab reaches the skip link, which moves focus to the content; sort buttons work with Enter.
   await page.reload();
@@ -145,6 +177,9 @@ try {
   await until(async () => (await kinds()).length === 50, "the unfiltered history again");
   await page.screenshot({ path: `${shots}/history.png` });
   await audit("history");
+  // The app is one document since the reload above: its layout-shift record covers every page shown since.
+  const sessionShift = await layoutShift(page);
+  check(sessionShift <= 0.1, `pages do not shift while they load (cumulative layout shift ${sessionShift})`);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${base}/#/`);
   await page.locator("tbody tr").first().waitFor();
@@ -158,7 +193,7 @@ try {
   check(violations.length === 0, `axe-core finds no WCAG A/AA violations:\n${violations.join("\n")}`);
   check(errors.length === 0, `no script errors in the page: ${errors.join("; ")}`);
   console.log(`browsed ${base}: matrix of ${total} releases, as-of, model, versions, claim, history, keyboard, `
-    + `layout shift ${shift.toFixed(3)}, no WCAG A/AA violations; screenshots in ${shots}`);
+    + `layout shift ${shift.toFixed(3)} / ${sessionShift.toFixed(3)}, no WCAG A/AA violations; screenshots in ${shots}`);
 } finally {
   await browser.close();
 }

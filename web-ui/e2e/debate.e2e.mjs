@@ -1,8 +1,9 @@
 // The debate and moderation in the browser, after review.e2e.mjs (alice's model-card claim was
 // disputed by bob and overturned by mia): carol argues against it with script-bearing text, bob
 // replies, dave flags carol's argument, alice appeals mia's decision, paul answers as the model's
-// producer; noah hides the flagged argument from the queue, takes the appeal and decides it for
-// good, then protects the model and lifts the protection. A visitor sees the result.
+// producer; noah hides the flagged argument from the queue, takes the appeal and upholds the
+// disputed status for good (the claim is accepted again), then protects the model and lifts the
+// protection. A visitor sees the result.
 //
 //   node e2e/debate.e2e.mjs <base URL> <screenshot dir> <model id>
 import { accessibilityViolations, check, launch, loggedIn, scriptArguments, until } from "./support.mjs";
@@ -81,6 +82,7 @@ try {
   const flagItem = noah.page.locator('ul.queue.flags li[data-kind="flag"]').first();
   await flagItem.waitFor();
   check((await flagItem.textContent()).includes("abuse"), "the flag's reason is in the queue");
+  check((await flagItem.locator("blockquote.flagged-text").textContent()) === hostile, "the flagged text is shown to judge");
   await noah.page.screenshot({ path: `${shots}/moderation-flags.png`, fullPage: true });
   for (const violation of await accessibilityViolations(noah.page)) errors.push(`moderation: ${violation}`);
   await flagItem.locator("form.reason-form input").first().fill("Abusive tone");
@@ -94,7 +96,8 @@ try {
     throw new Error(`${error.message}: ${await noah.page.locator("main").textContent()}`);
   });
   await resolve.locator("select").selectOption("uphold");
-  await resolve.locator("textarea").fill("The overturn stands: the terms page governs the card.");
+  // uphold on appeal: the status that bob disputed (accepted) stands after all
+  await resolve.locator("textarea").fill("The card's own licence governs; the footer is boilerplate. Accepted stands.");
   await resolve.locator("button[type=submit]").click();
   await until(async () => (await noah.page.locator("form.resolve").count()) === 0, "the appeal is decided");
 
@@ -129,6 +132,7 @@ try {
     `the dispute shows the first decision and the final one: ${decisions}`);
   check((await visitor.locator("section.producer-response").textContent()).includes("CC-BY-4.0"),
     "the producer's response is public");
+  check((await visitor.locator("p.status").textContent()).includes("accepted"), "upheld on appeal: accepted again");
   await visitor.screenshot({ path: `${shots}/claim-debate.png`, fullPage: true });
   for (const violation of await accessibilityViolations(visitor)) errors.push(`claim: ${violation}`);
   check(errors.length === 0, `no script errors or WCAG A/AA violations:\n${errors.join("\n")}`);

@@ -20,6 +20,9 @@ export interface Scores {
 export interface MatrixRow {
   modelId: string;
   modelName: string;
+  /** The family's producer and model type (null when not stated). */
+  producer: string;
+  modelType: string | null;
   releaseId: string;
   releaseName: string;
   assessmentVersion: number;
@@ -60,6 +63,7 @@ export interface Model {
   modelId: string;
   name: string;
   producer: string;
+  modelType: string | null;
   description: string | null;
   releases: Release[];
   claims: ClaimSummary[];
@@ -283,6 +287,8 @@ export const api = {
   claimAs: (id: string, token: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}`, token),
   arguments: (claimId: string, token: string | null) =>
     get<Argument[]>(`/api/claims/${encodeURIComponent(claimId)}/arguments`, token),
+  argument: (claimId: string, argumentId: string, token: string | null) => get<Argument>(
+    `/api/claims/${encodeURIComponent(claimId)}/arguments/${encodeURIComponent(argumentId)}`, token),
   disputes: (claimId: string) => get<Dispute[]>(`/api/claims/${encodeURIComponent(claimId)}/disputes`),
   flags: (claimId: string, token: string) =>
     get<FlaggedItem[]>(`/api/claims/${encodeURIComponent(claimId)}/flags`, token),

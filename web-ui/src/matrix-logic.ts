@@ -27,9 +27,23 @@ export interface MatrixFilter {
   osaidQualifies: boolean | null;
   /** Only releases that reach at least this MOF class (3 lowest, 1 highest; 0 any). */
   mofClassAtLeast: 0 | 1 | 2 | 3;
+  /** Only families of this producer (exactly); empty for any. */
+  producer: string;
+  /** Only families of this model type; empty for any, {@link UNSTATED} for families without one. */
+  modelType: string;
 }
 
-export const NO_FILTER: MatrixFilter = { search: "", licence: "", osaidQualifies: null, mofClassAtLeast: 0 };
+/** The type filter's value for families whose type is not stated. */
+export const UNSTATED = "(not stated)";
+
+export const NO_FILTER: MatrixFilter = {
+  search: "", licence: "", osaidQualifies: null, mofClassAtLeast: 0, producer: "", modelType: "",
+};
+
+/** The distinct values of one text field of the rows, sorted for a select (null as {@code nullAs}). */
+export function choices(rows: MatrixRow[], field: (row: MatrixRow) => string | null, nullAs: string): string[] {
+  return [...new Set(rows.map((row) => field(row) ?? nullAs))].sort((a, b) => a.localeCompare(b));
+}
 
 export function filterRows(rows: MatrixRow[], filter: MatrixFilter): MatrixRow[] {
   const words = filter.search.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
@@ -40,6 +54,8 @@ export function filterRows(rows: MatrixRow[], filter: MatrixFilter): MatrixRow[]
     if (licence && !Object.values(row.cells).some((c) => (c.licence ?? "").toLowerCase().includes(licence))) {
       return false;
     }
+    if (filter.producer && row.producer !== filter.producer) return false;
+    if (filter.modelType && (row.modelType ?? UNSTATED) !== filter.modelType) return false;
     if (filter.osaidQualifies !== null && row.scores?.osaid?.qualifies !== filter.osaidQualifies) return false;
     if (filter.mofClassAtLeast !== 0) {
       const reached = row.scores?.mof?.classReached ?? 0;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { AssessedComponent, MatrixRow } from "../src/api";
-import { asOfAt, cellState, filterRows, NO_FILTER, pageOf, sortRows } from "../src/matrix-logic";
+import { asOfAt, cellState, choices, filterRows, NO_FILTER, pageOf, sortRows, UNSTATED } from "../src/matrix-logic";
 
 function cell(openness: string, licence: string | null = null, openDisputeId: string | null = null): AssessedComponent {
   return { component: "final-weights", claimId: "c", openness, licence, scope: "release", openDisputeId };
 }
 
 function row(model: string, release: string, osai: number, mof: number, osaid: boolean,
-             cells: Record<string, AssessedComponent> = {}): MatrixRow {
+             cells: Record<string, AssessedComponent> = {}, producer = "Lab", modelType: string | null = "text"): MatrixRow {
   return {
-    modelId: model.toLowerCase(), modelName: model, releaseId: release.toLowerCase(), releaseName: release,
+    modelId: model.toLowerCase(), modelName: model, producer, modelType, releaseId: release.toLowerCase(), releaseName: release,
     assessmentVersion: 1, cells,
     scores: {
       osaiIndex: { version: "osai-index-12", score: osai },
@@ -19,9 +19,10 @@ function row(model: string, release: string, osai: number, mof: number, osaid: b
   };
 }
 
-const OLMO = row("OLMo", "OLMo 7B", 0.9, 1, true, { "final-weights": cell("open", "Apache-2.0") });
-const LLAMA = row("Llama 3", "Llama 3.1 8B", 0.4, 0, false, { "final-weights": cell("partial", "llama3.1-community") });
-const GEMMA = row("Gemma", "Gemma 2", 0.5, 3, false, { "final-weights": cell("open", "gemma-terms", "d-1") });
+const OLMO = row("OLMo", "OLMo 7B", 0.9, 1, true, { "final-weights": cell("open", "Apache-2.0") }, "Ai2", "text");
+const LLAMA = row("Llama 3", "Llama 3.1 8B", 0.4, 0, false, { "final-weights": cell("partial", "llama3.1-community") },
+  "Meta", "code");
+const GEMMA = row("Gemma", "Gemma 2", 0.5, 3, false, { "final-weights": cell("open", "gemma-terms", "d-1") }, "Google", null);
 
 describe("cellState", () => {
   it("names each openness, flags a disputed claim whatever its openness, and shows no claim as none", () => {
@@ -46,6 +47,21 @@ describe("filterRows", () => {
     expect(filterRows(rows, { ...NO_FILTER, osaidQualifies: false })).toEqual([LLAMA, GEMMA]);
     expect(filterRows(rows, { ...NO_FILTER, mofClassAtLeast: 2 })).toEqual([OLMO]);
     expect(filterRows(rows, { ...NO_FILTER, mofClassAtLeast: 3 })).toEqual([OLMO, GEMMA]);
+  });
+
+  it("filters by the family's producer and model type, families without a type under their own choice", () => {
+    expect(filterRows(rows, { ...NO_FILTER, producer: "Meta" })).toEqual([LLAMA]);
+    expect(filterRows(rows, { ...NO_FILTER, producer: "Met" })).toEqual([]);
+    expect(filterRows(rows, { ...NO_FILTER, modelType: "text" })).toEqual([OLMO]);
+    expect(filterRows(rows, { ...NO_FILTER, modelType: UNSTATED })).toEqual([GEMMA]);
+    expect(filterRows(rows, { ...NO_FILTER, producer: "Ai2", modelType: "code" })).toEqual([]);
+  });
+});
+
+describe("choices", () => {
+  it("lists each value once, sorted, with a name for the missing ones", () => {
+    expect(choices([OLMO, LLAMA, GEMMA, OLMO], (r) => r.modelType, UNSTATED)).toEqual([UNSTATED, "code", "text"]);
+    expect(choices([LLAMA, OLMO, GEMMA], (r) => r.producer, UNSTATED)).toEqual(["Ai2", "Google", "Meta"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { api, type Matrix, type MatrixRow } from "../api";
 import { el, link, render } from "../dom";
 import {
-  asOfAt, cellState, filterRows, NO_FILTER, pageOf, sortRows, type MatrixFilter, type SortKey,
+  asOfAt, cellState, choices, filterRows, NO_FILTER, pageOf, sortRows, UNSTATED, type MatrixFilter, type SortKey,
 } from "../matrix-logic";
 
 const PAGE_SIZE = 50;
@@ -26,11 +26,14 @@ interface State {
 export function matrixPage(root: HTMLElement): void {
   const state: State = { matrix: null, filter: { ...NO_FILTER }, sort: "model", descending: false, page: 0, asOf: null };
   const status = el("p", { role: "status", "aria-live": "polite", class: "status" }, "Loading the matrix…");
-  const table = el("div", { class: "table-wrap" });
+  const table = el("div", { class: "table-wrap matrix-wrap" });
   const pager = el("nav", { "aria-label": "Matrix pages", class: "pager" });
 
   const search = el("input", { type: "search", id: "matrix-search", placeholder: "model or release" });
   const licence = el("input", { type: "text", id: "matrix-licence", placeholder: "e.g. apache" });
+  // organisation and type choices come from the loaded matrix
+  const producer = el("select", { id: "matrix-producer" }, el("option", { value: "" }, "any"));
+  const modelType = el("select", { id: "matrix-type" }, el("option", { value: "" }, "any"));
   const osaid = el("select", { id: "matrix-osaid" },
     el("option", { value: "" }, "any"), el("option", { value: "yes" }, "qualifies"),
     el("option", { value: "no" }, "does not qualify"));
@@ -45,6 +48,8 @@ export function matrixPage(root: HTMLElement): void {
 
   const controls = el("form", { class: "controls", role: "search", "aria-label": "Filter the matrix" },
     el("label", { for: "matrix-search" }, "Search"), search,
+    el("label", { for: "matrix-producer" }, "Organisation"), producer,
+    el("label", { for: "matrix-type" }, "Type"), modelType,
     el("label", { for: "matrix-licence" }, "Licence"), licence,
     el("label", { for: "matrix-osaid" }, "OSAID"), osaid,
     el("label", { for: "matrix-mof" }, "MOF class"), mof,
@@ -60,12 +65,14 @@ export function matrixPage(root: HTMLElement): void {
       licence: licence.value,
       osaidQualifies: osaid.value === "" ? null : osaid.value === "yes",
       mofClassAtLeast: Number(mof.value) as MatrixFilter["mofClassAtLeast"],
+      producer: producer.value,
+      modelType: modelType.value,
     };
     state.page = 0;
     redraw();
   };
   for (const input of [search, licence]) input.addEventListener("input", refilter);
-  for (const select of [osaid, mof]) select.addEventListener("change", refilter);
+  for (const select of [osaid, mof, producer, modelType]) select.addEventListener("change", refilter);
 
   let loading = 0;
   const load = async () => {
@@ -75,6 +82,8 @@ export function matrixPage(root: HTMLElement): void {
       const matrix = await api.matrix(state.asOf);
       if (ticket !== loading) return; // a later slider move wins
       state.matrix = matrix;
+      offer(producer, choices(matrix.rows, (row) => row.producer, UNSTATED));
+      offer(modelType, choices(matrix.rows, (row) => row.modelType, UNSTATED));
       redraw();
     } catch (error) {
       if (ticket === loading) status.textContent = `The matrix could not be loaded: ${(error as Error).message}`;
@@ -91,6 +100,14 @@ export function matrixPage(root: HTMLElement): void {
     asOfValue.textContent = at ? at.slice(0, 10) : "now";
   });
   void load();
+}
+
+/** Replaces a filter's choices after "any", keeping the chosen one (offered even when no longer present). */
+function offer(select: HTMLSelectElement, values: string[]): void {
+  const chosen = select.value;
+  const kept = chosen && !values.includes(chosen) ? [chosen, ...values] : values;
+  select.replaceChildren(el("option", { value: "" }, "any"), ...kept.map((value) => el("option", { value }, value)));
+  select.value = chosen;
 }
 
 function draw(state: State, table: HTMLElement, pager: HTMLElement, status: HTMLElement, redraw: () => void): void {

@@ -19,7 +19,7 @@ export async function modelPage(root: HTMLElement, modelId: string, asOf: string
     el("p", {}, link("#/", "← Matrix")),
     el("h1", {}, model.name),
     asOfPicker(base, asOf),
-    el("p", {}, "Producer: ", model.producer),
+    el("p", {}, "Producer: ", model.producer, model.modelType ? ` · type: ${model.modelType}` : ""),
     model.description ? el("p", {}, model.description) : null,
     model.protection ? el("p", { class: "notice protection" }, `Protected: proposals need `
       + `${model.protection.minimumAcceptedClaims} accepted claims of their author`

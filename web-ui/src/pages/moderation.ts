@@ -1,6 +1,6 @@
 import { api, type QueueItem } from "../api";
 import { accessToken, session } from "../auth";
-import { el, link, render } from "../dom";
+import { el, link, render, type Child } from "../dom";
 import { field, loginPrompt, reasonForm, submitTo } from "../forms";
 
 /**
@@ -23,14 +23,33 @@ export async function moderationPage(root: HTMLElement): Promise<void> {
   const disputes = items.filter((item) => item.kind === "dispute");
   const flags = items.filter((item) => item.kind === "flag");
   const reload = () => void moderationPage(root);
+  // what was flagged, as moderators see it (hidden content included), so that they can judge it here
+  const flaggedText = await Promise.all(flags.map((item) => flaggedContent(item, token)));
   render(root, el("h1", {}, "Moderation queue"),
-    el("p", { role: "status" }, `${disputes.length} disputes or appeals and ${flags.length} flagged items waiting.`),
+    el("p", { role: "status" }, `Waiting: ${count(disputes.length, "dispute or appeal", "disputes or appeals")}, `
+      + `${count(flags.length, "flagged item", "flagged items")}.`),
     el("h2", {}, "Disputes and appeals"),
     disputes.length === 0 ? el("p", {}, "No dispute is waiting.") : null,
     el("ul", { class: "queue disputes" }, ...disputes.map((item) => disputeItem(item, me.subject, reload))),
     el("h2", {}, "Flagged content"),
     flags.length === 0 ? el("p", {}, "No flag is waiting.") : null,
-    el("ul", { class: "queue flags" }, ...flags.map((item) => flagItem(item, reload))));
+    el("ul", { class: "queue flags" }, ...flags.map((item, i) => flagItem(item, flaggedText[i], reload))));
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The flagged argument's text or the flagged claim's rationale; a note when it cannot be read. */
+async function flaggedContent(item: QueueItem, token: string | null): Promise<Child> {
+  try {
+    const text = item.argumentId
+      ? (await api.argument(item.claimId, item.argumentId, token)).text
+      : (await api.claimAs(item.claimId, token)).rationale;
+    return el("blockquote", { class: "flagged-text" }, text ?? "");
+  } catch {
+    return el("p", {}, "The flagged content could not be read.");
+  }
 }
 
 function describe(item: QueueItem): HTMLElement {
@@ -56,7 +75,8 @@ function disputeItem(item: QueueItem, me: string, reload: () => void): HTMLEleme
     return entry;
   }
   const decision = el("select", { id: `decision-${item.id}` },
-    el("option", { value: "uphold" }, "uphold the claim's status"), el("option", { value: "overturn" }, "overturn it"));
+    el("option", { value: "uphold" }, "uphold: the disputed status stands"),
+    el("option", { value: "overturn" }, "overturn: the disputed status is reversed"));
   const rationale = el("textarea", { id: `rationale-${item.id}`, rows: "3", required: true, maxlength: "10000" });
   const resolve = el("form", { class: "resolve" }, field("Decision", decision), field("Rationale", rationale),
     el("button", { type: "submit" }, "Resolve"));
@@ -66,8 +86,9 @@ function disputeItem(item: QueueItem, me: string, reload: () => void): HTMLEleme
 }
 
 /** A flagged claim or argument: hide it (kept, shown to moderators only) or dismiss its flags. */
-function flagItem(item: QueueItem, reload: () => void): HTMLElement {
+function flagItem(item: QueueItem, content: Child, reload: () => void): HTMLElement {
   const entry = describe(item);
+  entry.append(el("div", {}, content));
   const path = `/api/claims/${encodeURIComponent(item.claimId)}`
     + (item.argumentId ? `/arguments/${encodeURIComponent(item.argumentId)}` : "");
   const key = item.argumentId ?? item.claimId;

@@ -100,7 +100,7 @@ class AssessmentVersionsTest {
         assertThat(matrix.components()).hasSize(ComponentId.values().length).startsWith("model-architecture-code");
         assertThat(matrix.rows()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("scores")
                 .containsExactly(new MatrixView.Row(LLAMA, "Llama 3", SMALL, "LLAMA-3.1-8B", 1,
-                Map.of("final-weights", C1)));
+                Map.of("final-weights", C1), null, "Meta", "text"));
         // the matrix shows the same scores as the current assessment version
         assertThat(matrix.rows().get(0).scores()).isEqualTo(scores);
         assertThat(release.scores()).isEqualTo(scores);

@@ -25,6 +25,7 @@ import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
@@ -47,7 +48,7 @@ final class Events {
     }
 
     static ModelFamilyRegistered family(String modelId, String name) {
-        return new ModelFamilyRegistered(modelId, name, "Meta", name + " models", "alice");
+        return new ModelFamilyRegistered(modelId, name, "Meta", name + " models", "alice", ModelType.TEXT);
     }
 
     static ReleaseRegistered release(String releaseId) {

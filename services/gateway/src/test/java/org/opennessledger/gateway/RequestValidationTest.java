@@ -50,6 +50,14 @@ class RequestValidationTest {
     }
 
     @Test
+    void modelTypeOutsideTheListIsRefused() {
+        JsonObject problem = invalid("/api/models",
+                new JsonObject().put("name", "Llama 3").put("producer", "Meta").put("type", "banana"));
+
+        assertThat(pointers(problem)).containsExactly("/type");
+    }
+
+    @Test
     void componentOutsideTheCatalogueIsRefused() {
         JsonObject problem = invalid("/api/claims", CommandTranslationTest.claim("olmo", null).put("component", "weights"));
 

@@ -53,6 +53,7 @@ public final class ModelPages {
         DocumentUpdates.update(collection, event.modelId(), () -> new Document("name", event.name())
                 .append("producer", event.producer())
                 .append("description", event.description())
+                .append("modelType", event.modelType() == null ? null : event.modelType().id())
                 .append("registeredBy", event.registeredBy())
                 .append("registeredAt", Docs.date(context.timestamp()))
                 .append("releases", List.of())
@@ -158,7 +159,7 @@ public final class ModelPages {
     private static ModelView withoutHiddenClaims(ModelView model) {
         return new ModelView(model.modelId(), model.name(), model.producer(), model.description(),
                 model.registeredBy(), model.registeredAt(), model.releases(),
-                model.claims().stream().filter(c -> !c.hidden()).toList(), model.protection());
+                model.claims().stream().filter(c -> !c.hidden()).toList(), model.protection(), model.modelType());
     }
 
     public List<ModelSummaryView> list() {
@@ -211,7 +212,7 @@ public final class ModelPages {
                 .filter(entry -> !Docs.instant(entry, "at").isAfter(at)).reduce((first, second) -> second)
                 .map(entry -> entry.get("protection", Document.class)).orElse(null);
         return Optional.of(new ModelView(modelId, now.name(), now.producer(), now.description(), now.registeredBy(),
-                now.registeredAt(), releases, List.copyOf(claims), protectionView(protection)));
+                now.registeredAt(), releases, List.copyOf(claims), protectionView(protection), now.modelType()));
     }
 
     /** A release with the assessment version in force at {@code at} (version 0 and no components before the first). */
@@ -270,7 +271,7 @@ public final class ModelPages {
         Map<String, AssessedComponentView> cells = new LinkedHashMap<>();
         release.components().forEach(c -> cells.put(c.component(), c));
         return new MatrixView.Row(model.modelId(), model.name(), release.releaseId(), release.name(),
-                release.assessmentVersion(), cells, release.scores());
+                release.assessmentVersion(), cells, release.scores(), model.producer(), model.modelType());
     }
 
     private static ProtectionView protectionView(Document protection) {
@@ -311,6 +312,7 @@ public final class ModelPages {
                 .toList();
         return new ModelView(modelId, page.getString("name"), page.getString("producer"),
                 page.getString("description"), page.getString("registeredBy"), Docs.instant(page, "registeredAt"),
-                List.copyOf(releases), claims, protectionView(page.get("protection", Document.class)));
+                List.copyOf(releases), claims, protectionView(page.get("protection", Document.class)),
+                page.getString("modelType"));
     }
 }

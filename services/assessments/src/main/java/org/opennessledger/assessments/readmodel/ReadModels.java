@@ -102,8 +102,9 @@ public final class ReadModels {
      * The shape of the read models: raise it whenever a projection writes documents differently, so
      * that a platform started on older read models rebuilds them from the event store.
      * 2: claim pages keep their states over time, model pages their protections, versions their actor and reason.
+     * 3: model pages keep the family's type.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     private static final String SCHEMA = "read_model_schema";
 
     /** Whether the read models in this database were built by projections of {@link #SCHEMA_VERSION}. */

@@ -113,7 +113,7 @@ public class ModelFamily {
         String name = CommandChecks.text(command.name(), "name", 1, MAX_NAME);
         String producer = CommandChecks.text(command.producer(), "producer", 1, MAX_PRODUCER);
         String description = CommandChecks.optionalText(command.description(), "description", MAX_DESCRIPTION);
-        apply(new ModelFamilyRegistered(id, name, producer, description, actor.subject()));
+        apply(new ModelFamilyRegistered(id, name, producer, description, actor.subject(), command.modelType()));
     }
 
     @CommandHandler

@@ -13,7 +13,7 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    record RegisterModel(String modelId, String name, String producer, String description, String reason) {
+    record RegisterModel(String modelId, String name, String producer, String description, String type, String reason) {
     }
 
     record RegisterRelease(String releaseId, String name, String version, LocalDate releaseDate, String baseModel,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.queries.Queries.GetModel;
 import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
@@ -89,8 +90,11 @@ final class ModelEndpoints {
         ApiRequests.RegisterModel body = JsonBodies.read(ctx, ApiRequests.RegisterModel.class);
         String modelId = body.modelId() != null ? body.modelId() : Slugs.fromName(body.name()).orElseThrow(() ->
                 ApiException.invalid("/modelId", "no id can be derived from the name; give a modelId"));
+        // the schema already limits the type to the known ids; this turns the id into the domain's value
+        ModelType type = body.type() == null ? null : ModelType.fromId(body.type())
+                .orElseThrow(() -> ApiException.invalid("/type", "is not a known model type"));
         RegisterModelFamily command = new RegisterModelFamily(modelId, body.name().strip(), body.producer().strip(),
-                ApiRequests.blankToNull(body.description()));
+                ApiRequests.blankToNull(body.description()), type);
         writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Registered model family " + modelId))
                 .onSuccess(done -> writes.answer(ctx, 201, "/api/models/" + modelId,
                         () -> queries.optional(new GetModel(modelId), ModelView.class)))

@@ -11,6 +11,7 @@ import org.opennessledger.contracts.views.AssessedComponentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ReleaseView;
+import org.opennessledger.interop.SourceModelTypes;
 
 /**
  * A release's current assessment as a Model Openness Tool release file. A component is listed when
@@ -60,7 +61,7 @@ public final class MotExport {
         }
         return new MotFile(name, version, model.producer(),
                 release.releaseDate() == null ? null : release.releaseDate().toString(), model.name(),
-                repository, huggingFace, null, Map.of(), List.copyOf(components), List.of());
+                repository, huggingFace, null, Map.of(), List.copyOf(components), List.of(), SourceModelTypes.motWord(model.modelType()));
     }
 
     private static boolean released(String openness) {

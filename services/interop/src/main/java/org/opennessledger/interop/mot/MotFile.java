@@ -14,7 +14,15 @@ import org.opennessledger.assessments.frameworks.Mof;
  */
 public record MotFile(String name, String version, String producer, String date, String origin, String repository,
                       String huggingFace, String distributionLicence, Map<Mof.ContentType, String> globalLicences,
-                      List<ReleasedComponent> components, List<String> unknownComponents) {
+                      List<ReleasedComponent> components, List<String> unknownComponents, String type) {
+
+    /** A release file that names no model type ({@code release.type}). */
+    public MotFile(String name, String version, String producer, String date, String origin, String repository,
+                   String huggingFace, String distributionLicence, Map<Mof.ContentType, String> globalLicences,
+                   List<ReleasedComponent> components, List<String> unknownComponents) {
+        this(name, version, producer, date, origin, repository, huggingFace, distributionLicence, globalLicences,
+                components, unknownComponents, null);
+    }
 
     /** The release's links, repository first. */
     public List<String> links() {

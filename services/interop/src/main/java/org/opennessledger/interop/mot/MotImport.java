@@ -20,6 +20,7 @@ import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.interop.ImportPlan;
+import org.opennessledger.interop.SourceModelTypes;
 import org.opennessledger.interop.Slugs;
 import org.opennessledger.interop.SourceFormatException;
 import org.opennessledger.interop.osai.OsaiIndexImport;
@@ -76,7 +77,8 @@ public final class MotImport {
         String familyName = family(release);
         String modelId = Slugs.fromName(familyName).orElse("");
         RegisterModelFamily family = new RegisterModelFamily(modelId, familyName,
-                release.producer() == null ? "unknown" : release.producer(), "Imported from the Model Openness Tool");
+                release.producer() == null ? "unknown" : release.producer(), "Imported from the Model Openness Tool",
+                SourceModelTypes.read(release.type()).orElse(null));
         String releaseName = release.version() == null ? release.name() : release.name() + " " + release.version();
         String releaseId = Slugs.fromName(releaseName).orElse("");
         RegisterRelease registered = new RegisterRelease(modelId, releaseId, releaseName, release.version(), null, null,

@@ -50,6 +50,7 @@ public final class MotReader {
                 text(release, "date").orElse(null), text(release, "origin").orElse(null),
                 text(release, "repository").orElse(null), text(release, "huggingface").orElse(null),
                 text(licence.path("distribution"), "name").orElse(null),
-                java.util.Collections.unmodifiableMap(global), List.copyOf(components), List.copyOf(unknown));
+                java.util.Collections.unmodifiableMap(global), List.copyOf(components), List.copyOf(unknown),
+                text(release, "type").orElse(null));
     }
 }

@@ -32,6 +32,7 @@ public final class MotWriter {
         putIfPresent(entry, "name", release.name());
         putIfPresent(entry, "version", release.version());
         putIfPresent(entry, "date", release.date());
+        putIfPresent(entry, "type", release.type());
         putIfPresent(entry, "origin", release.origin());
         putIfPresent(entry, "producer", release.producer());
         putIfPresent(entry, "repository", release.repository());

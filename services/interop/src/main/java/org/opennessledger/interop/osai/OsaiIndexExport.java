@@ -32,6 +32,6 @@ public final class OsaiIndexExport {
         }
         String link = release.links() == null || release.links().isEmpty() ? null : release.links().get(0);
         return new OsaiIndexFile("system", model.name(), link, model.producer(), release.name(), OsaiIndex.CURRENT_12,
-                java.util.Collections.unmodifiableMap(dimensions), java.util.List.of());
+                java.util.Collections.unmodifiableMap(dimensions), java.util.List.of(), model.modelType());
     }
 }

@@ -11,7 +11,14 @@ import org.opennessledger.assessments.frameworks.OsaiIndex;
  * follows, and each dimension's class, link and notes. Dimensions a file leaves out are absent.
  */
 public record OsaiIndexFile(String header, String name, String link, String organisation, String endModel,
-                            OsaiIndex dimensionList, Map<String, Dimension> dimensions, List<String> unknownKeys) {
+                            OsaiIndex dimensionList, Map<String, Dimension> dimensions, List<String> unknownKeys,
+                            String type) {
+
+    /** A file that names no model type ({@code system.type}). */
+    public OsaiIndexFile(String header, String name, String link, String organisation, String endModel,
+                         OsaiIndex dimensionList, Map<String, Dimension> dimensions, List<String> unknownKeys) {
+        this(header, name, link, organisation, endModel, dimensionList, dimensions, unknownKeys, null);
+    }
 
     /** {@code cls} is open, partial, closed, or "" (not applicable / not filled in). */
     public record Dimension(String cls, String link, String notes) {

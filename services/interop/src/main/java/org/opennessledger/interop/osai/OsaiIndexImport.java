@@ -15,6 +15,7 @@ import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.interop.ImportPlan;
+import org.opennessledger.interop.SourceModelTypes;
 import org.opennessledger.interop.Slugs;
 
 /**
@@ -40,7 +41,7 @@ public final class OsaiIndexImport {
         String modelId = Slugs.fromName(file.name()).orElse("");
         String producer = file.organisation() == null ? "unknown" : file.organisation();
         RegisterModelFamily family = new RegisterModelFamily(modelId, file.name(), producer,
-                "Imported from the European Open Source AI Index");
+                "Imported from the European Open Source AI Index", SourceModelTypes.read(file.type()).orElse(null));
         // The index scores the end model: it is the family's release, and the family-wide claims hold for it.
         String endModel = file.endModel() != null ? file.endModel() : file.name();
         String releaseId = Slugs.fromName(endModel).orElse(modelId);

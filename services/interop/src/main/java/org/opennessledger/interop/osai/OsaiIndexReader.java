@@ -85,7 +85,7 @@ public final class OsaiIndexReader {
         });
         return new OsaiIndexFile(header, name, text(head, "link"), text(root.get("org"), "name"),
                 text(head, "endmodelname"), list,
-                java.util.Collections.unmodifiableMap(dimensions), List.copyOf(unknown));
+                java.util.Collections.unmodifiableMap(dimensions), List.copyOf(unknown), text(head, "type"));
     }
 
     private static String text(JsonNode parent, String field) {

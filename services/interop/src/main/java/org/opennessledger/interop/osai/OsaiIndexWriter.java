@@ -29,6 +29,9 @@ public final class OsaiIndexWriter {
         system.put("name", model.name());
         system.put("link", model.link());
         system.put("endmodelname", model.endModel());
+        if (model.type() != null) {
+            system.put("type", model.type());
+        }
         root.put("system", system);
         Map<String, Object> org = new LinkedHashMap<>();
         org.put("name", model.organisation());

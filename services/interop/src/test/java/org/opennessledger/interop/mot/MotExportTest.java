@@ -54,6 +54,7 @@ class MotExportTest {
             assertThat(second.modelId()).as(file.toString()).isEqualTo(first.modelId());
             assertThat(second.family().name()).isEqualTo(first.family().name());
             assertThat(second.family().producer()).isEqualTo(first.family().producer());
+            assertThat(second.family().modelType()).as(file.toString()).isEqualTo(first.family().modelType());
             assertThat(second.release().releaseId()).as(file.toString()).isEqualTo(first.release().releaseId());
             assertThat(second.release().name()).isEqualTo(first.release().name());
             assertThat(facts(second)).as(file + "\n" + exported).isEqualTo(facts(first));
@@ -106,7 +107,8 @@ class MotExportTest {
                     claim.licence(), "release"));
         }
         ModelView model = new ModelView(plan.modelId(), plan.family().name(), plan.family().producer(), null,
-                "importer:mot", Instant.EPOCH, List.of(), List.of());
+                "importer:mot", Instant.EPOCH, List.of(), List.of(), null,
+                plan.family().modelType() == null ? null : plan.family().modelType().id());
         ReleaseView release = new ReleaseView(plan.release().releaseId(), plan.release().name(),
                 plan.release().version(), plan.release().releaseDate(), null, plan.release().links(), "importer:mot",
                 Instant.EPOCH, 1, List.copyOf(components));

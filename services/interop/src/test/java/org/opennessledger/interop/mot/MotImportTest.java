@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.interop.Datasets;
 import org.opennessledger.interop.ImportPlan;
@@ -28,6 +29,7 @@ class MotImportTest {
         assertThat(plan.modelId()).isEqualTo("amber");
         assertThat(plan.release().releaseId()).isEqualTo("amber-7b");
         assertThat(plan.family().producer()).isEqualTo("LLM360");
+        assertThat(plan.family().modelType()).as("the tool's 'language' is a text model").isEqualTo(ModelType.TEXT);
         assertThat(plan.claims()).hasSize(16);
         Map<ComponentId, ImportClaim> byComponent = plan.claims().stream()
                 .collect(Collectors.toMap(c -> c.target().component(), c -> c));

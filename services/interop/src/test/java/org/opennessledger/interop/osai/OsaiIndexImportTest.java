@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.models.ImportClaim;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.interop.Datasets;
 
@@ -24,6 +25,7 @@ class OsaiIndexImportTest {
 
         assertThat(plan.modelId()).isEqualTo("bark");
         assertThat(plan.family().producer()).isEqualTo("Suno");
+        assertThat(plan.family().modelType()).as("system.type: audio").isEqualTo(ModelType.AUDIO);
         assertThat(plan.release().releaseId()).isEqualTo("bark");
         assertThat(plan.release().name()).isEqualTo("Bark");
         assertThat(plan.claims()).hasSize(12);
@@ -57,6 +59,7 @@ class OsaiIndexImportTest {
         ImportPlan plan = OsaiIndexImport.plan(file, "t.yaml", SNAPSHOT);
         assertThat(plan.modelId()).isEqualTo("tiny-model-2.0");
         assertThat(plan.family().producer()).isEqualTo("unknown");
+        assertThat(plan.family().modelType()).as("no system.type").isNull();
         assertThat(plan.claims()).singleElement().satisfies(c -> {
             assertThat(c.target().component()).isEqualTo(ComponentId.PEER_REVIEWED_PAPER);
             assertThat(c.openness()).isEqualTo(Openness.NOT_APPLICABLE);

@@ -45,20 +45,25 @@ class BrowserEndToEndTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(finished).as(script + " finished within 3 minutes: " + output).isTrue();
         assertThat(browser.exitValue()).as(script + ": " + output).isZero();
+        System.out.println(script + ": " + output.strip()); // the measured figures (layout shift) in the build log
         return output;
     }
 
     /** How many models the matrix is browsed with: more than the 200 the product must stay usable with. */
     static final int SCALE_MODELS = 210;
 
-    /** {@link #SCALE_MODELS} families with varied weights and code classes, imported 70 files per request. */
+    /**
+     * {@link #SCALE_MODELS} families with varied weights and code classes, imported 70 files per request:
+     * model n is produced by "Scale Lab (n mod 7)" and is a code model when n is a multiple of 5, else a
+     * text model (browse.e2e.mjs counts on this).
+     */
     private static void importScaleModels(LedgerClient api) {
         String[] classes = {"open", "partial", "closed"};
         for (int first = 1; first <= SCALE_MODELS; first += 70) {
             List<Map<String, String>> files = new ArrayList<>();
             for (int n = first; n < first + 70 && n <= SCALE_MODELS; n++) {
-                String yaml = "system:\n    name: Scale Model " + String.format("%03d", n) + "\n    link: https://example.org/s"
-                        + n + "\norg:\n    name: Scale Lab " + (n % 7) + "\nweights_endmodel:\n    class: " + classes[n % 3]
+                String yaml = "system:\n    name: Scale Model " + String.format("%03d", n) + "\n    type: "
+                        + (n % 5 == 0 ? "code" : "text") + "\n    link: https://example.org/s" + n + "\norg:\n    name: Scale Lab " + (n % 7) + "\nweights_endmodel:\n    class: " + classes[n % 3]
                         + "\n    link: https://example.org/w" + n + "\ntrainingcode:\n    class: " + classes[(n / 3) % 3]
                         + "\n    link: https://example.org/c" + n + "\n";
                 files.add(Map.of("name", "scale-" + n + ".yaml", "content", yaml, "effectiveAt", "2025-02-01T00:00:00Z"));
@@ -106,6 +111,8 @@ class BrowserEndToEndTest {
             JsonNode dispute = api.get("/api/claims/" + claimId + "/disputes").body().get(0);
             assertThat(dispute.get("state").asText()).isEqualTo("CLOSED");
             assertThat(dispute.at("/decisions/1/moderatorId").asText()).isNotEqualTo(dispute.at("/decisions/0/moderatorId").asText());
+            assertThat(api.get("/api/claims/" + claimId).body().get("status").asText()).as("upheld on appeal")
+                    .isEqualTo("ACCEPTED");
             assertThat(api.get("/api/claims/" + claimId).body().at("/producerResponse/producerOrg").asText())
                     .isEqualTo("Example Lab");
             assertThat(api.get("/api/models/e2e-model/protection").body().get("protected").asBoolean()).isFalse();

@@ -41,8 +41,9 @@ class CoreLoopEndToEndTest {
     static String registerModelWithRelease(LedgerClient api, String user) {
         String modelId = "loop-" + UUID.randomUUID().toString().substring(0, 8);
         var model = api.post("/api/models", user, Map.of("modelId", modelId, "name", "Loop model " + modelId,
-                "producer", "Example Lab", "reason", "new family for the test"));
+                "producer", "Example Lab", "type", "code", "reason", "new family for the test"));
         assertThat(model.status()).as(String.valueOf(model.body())).isEqualTo(201);
+        assertThat(model.body().get("modelType").asText()).isEqualTo("code");
         var release = api.post("/api/models/" + modelId + "/releases", user, Map.of("releaseId", "base-7b",
                 "name", "Loop-7B", "version", "1.0", "releaseDate", "2026-10-01", "reason", "first release"));
         assertThat(release.status()).as(String.valueOf(release.body())).isEqualTo(201);
@@ -109,6 +110,11 @@ class CoreLoopEndToEndTest {
 
         JsonNode model = api.get("/api/models/" + modelId).body();
         assertThat(model.at("/releases/0/assessmentVersion").asInt()).isEqualTo(2);
+        // the matrix row carries the family's producer and type, for filtering
+        JsonNode row = list(api.get("/api/matrix").body().get("rows")).stream()
+                .filter(r -> r.get("modelId").asText().equals(modelId)).findFirst().orElseThrow();
+        assertThat(row.get("producer").asText()).isEqualTo("Example Lab");
+        assertThat(row.get("modelType").asText()).isEqualTo("code");
 
         List<JsonNode> claimHistory = list(api.get("/api/claims/" + first + "/history").body());
         assertThat(claimHistory).extracting(e -> e.get("eventType").asText())

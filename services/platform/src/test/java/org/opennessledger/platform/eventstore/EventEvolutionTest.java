@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.claims.ClaimReviewed;
+import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.values.Verdict;
 
 /**
@@ -87,6 +88,27 @@ class EventEvolutionTest {
         assertThat(storedPayload("c-new")).contains("\"justification\":\"weights are gated\"").doesNotContain("reason");
         assertThat(eventStore.readEvents("c-new").asStream().toList().get(0).getPayload())
                 .isEqualTo(new ClaimReviewed("c-new", "carol", Verdict.DISAGREE, "weights are gated", null, 0, 1));
+    }
+
+    /** A field added without a revision (session 4's model type) reads as null from the rows stored before it. */
+    @Test
+    void aModelFamilyRegisteredStoredBeforeModelTypesLoadsWithoutAType() throws Exception {
+        String before = "{\"modelId\":\"m-old\",\"name\":\"Old\",\"producer\":\"Lab\",\"description\":null,"
+                + "\"registeredBy\":\"alice\"}";
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
+                     + "payloadType, payloadRevision, payload, metaData, timeStamp, type, aggregateIdentifier, "
+                     + "sequenceNumber) VALUES (?, ?, NULL, ?, ?, ?, 'ModelFamily', 'm-old', 0)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, ModelFamilyRegistered.class.getName());
+            insert.setBytes(3, before.getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, "{\"actorId\":\"alice\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, "2026-06-01T10:00:00Z");
+            insert.executeUpdate();
+        }
+
+        assertThat(eventStore.readEvents("m-old").asStream().toList().get(0).getPayload())
+                .isEqualTo(new ModelFamilyRegistered("m-old", "Old", "Lab", null, "alice", null));
     }
 
     private String storedPayload(String aggregateId) throws Exception {
