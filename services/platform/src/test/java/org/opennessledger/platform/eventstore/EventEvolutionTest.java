@@ -53,17 +53,7 @@ class EventEvolutionTest {
 
     @Test
     void aRevisionOneClaimReviewedLoadsWithItsJustificationAndTheRowStaysAsStored() throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
-                     + "payloadType, payloadRevision, payload, metaData, timeStamp, type, aggregateIdentifier, "
-                     + "sequenceNumber) VALUES (?, ?, NULL, ?, ?, ?, 'Claim', 'c-old', 0)")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, ClaimReviewed.class.getName());
-            insert.setBytes(3, REVISION_1.getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(4, "{\"actorId\":\"bob\"}".getBytes(StandardCharsets.UTF_8));
-            insert.setString(5, "2026-06-01T10:00:00Z");
-            insert.executeUpdate();
-        }
+        storeWithoutRevision("Claim", "c-old", ClaimReviewed.class, REVISION_1, "bob");
 
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents("c-old").asStream().toList();
 
@@ -95,20 +85,28 @@ class EventEvolutionTest {
     void aModelFamilyRegisteredStoredBeforeModelTypesLoadsWithoutAType() throws Exception {
         String before = "{\"modelId\":\"m-old\",\"name\":\"Old\",\"producer\":\"Lab\",\"description\":null,"
                 + "\"registeredBy\":\"alice\"}";
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
-                     + "payloadType, payloadRevision, payload, metaData, timeStamp, type, aggregateIdentifier, "
-                     + "sequenceNumber) VALUES (?, ?, NULL, ?, ?, ?, 'ModelFamily', 'm-old', 0)")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, ModelFamilyRegistered.class.getName());
-            insert.setBytes(3, before.getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(4, "{\"actorId\":\"alice\"}".getBytes(StandardCharsets.UTF_8));
-            insert.setString(5, "2026-06-01T10:00:00Z");
-            insert.executeUpdate();
-        }
+        storeWithoutRevision("ModelFamily", "m-old", ModelFamilyRegistered.class, before, "alice");
 
         assertThat(eventStore.readEvents("m-old").asStream().toList().get(0).getPayload())
                 .isEqualTo(new ModelFamilyRegistered("m-old", "Old", "Lab", null, "alice", null));
+    }
+
+    /** Stores {@code payload} as the first event of an aggregate, with no revision, as older code wrote rows. */
+    private void storeWithoutRevision(String type, String aggregateId, Class<?> payloadType, String payload,
+                                      String actor) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
+                     + "payloadType, payloadRevision, payload, metaData, timeStamp, type, aggregateIdentifier, "
+                     + "sequenceNumber) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 0)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, payloadType.getName());
+            insert.setBytes(3, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, ("{\"actorId\":\"" + actor + "\"}").getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, "2026-06-01T10:00:00Z");
+            insert.setString(6, type);
+            insert.setString(7, aggregateId);
+            insert.executeUpdate();
+        }
     }
 
     private String storedPayload(String aggregateId) throws Exception {
