@@ -74,7 +74,9 @@ import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ProtectModel;
+import org.opennessledger.contracts.models.StateModelType;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -86,6 +88,7 @@ import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
@@ -123,8 +126,8 @@ class MessageSerializationTest {
             new ClaimReopened(ID, RELEASE_TARGET, "v1", ClaimStatus.ACCEPTED, 2, 2),
             new ClaimLocked(ID, RELEASE_TARGET, ClaimStatus.REJECTED, "v1"),
             new ClaimSuperseded(ID, RELEASE_TARGET, OTHER, "superseded by accepted claim " + OTHER),
-            new RegisterModelFamily("llama-3", "Llama 3", "Meta", null),
-            new ModelFamilyRegistered("llama-3", "Llama 3", "Meta", "Open weights", "alice"),
+            new RegisterModelFamily("llama-3", "Llama 3", "Meta", null, ModelType.TEXT),
+            new ModelFamilyRegistered("llama-3", "Llama 3", "Meta", "Open weights", "alice", ModelType.TEXT),
             new RegisterRelease("llama-3", "llama-3.1-8b", "Llama-3.1-8B", "3.1", LocalDate.of(2024, 7, 23),
                     "llama-3-8b", List.of("https://example.org/a")),
             new ReleaseRegistered("llama-3", "llama-3.1-8b", "Llama-3.1-8B", null, null, null, List.of(), "alice"),
@@ -150,6 +153,8 @@ class MessageSerializationTest {
             new PostProducerResponse(ID, "We publish the weights under MIT.", EVIDENCE),
             new ProducerResponsePosted(ID, RELEASE_TARGET, "Meta", "paul", "<b>as given</b>", EVIDENCE),
             new ProtectModel("llama-3", "spam"),
+            new StateModelType("llama-3", ModelType.TEXT, true),
+            new ModelTypeStated("llama-3", ModelType.TEXT, ModelType.CODE),
             new ModelProtected("llama-3", 3, "mia", "spam"),
             new LiftModelProtection("llama-3", "calm"),
             new ModelProtectionLifted("llama-3", "noah", "calm"),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
@@ -40,6 +41,8 @@ class OpenApiDescriptionTest {
                 .containsExactlyElementsOf(Arrays.stream(Stance.values()).map(Stance::id).toList());
         assertThat(schemas.getJsonObject("DisputeDecision").getJsonArray("enum").getList())
                 .containsExactlyElementsOf(Arrays.stream(DisputeDecision.values()).map(DisputeDecision::id).toList());
+        assertThat(schemas.getJsonObject("ModelType").getJsonArray("enum").getList())
+                .containsExactlyElementsOf(Arrays.stream(ModelType.values()).map(ModelType::id).toList());
     }
 
     @Test
@@ -62,7 +65,7 @@ class OpenApiDescriptionTest {
         assertThat(writes).extracting(Operation::getOperationId).containsExactlyInAnyOrder(
                 "registerModel", "registerRelease", "proposeClaim", "reviewClaim", "publishConsensusPolicy",
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
-                "setModelProtection", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
+                "setModelProtection", "setModelType", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
                 "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot",
                 "rebuildReadModels", "eraseProfile");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()

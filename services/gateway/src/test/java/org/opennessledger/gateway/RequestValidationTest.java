@@ -52,9 +52,9 @@ class RequestValidationTest {
     @Test
     void modelTypeOutsideTheListIsRefused() {
         JsonObject problem = invalid("/api/models",
-                new JsonObject().put("name", "Llama 3").put("producer", "Meta").put("type", "banana"));
+                new JsonObject().put("name", "Llama 3").put("producer", "Meta").put("modelType", "banana"));
 
-        assertThat(pointers(problem)).containsExactly("/type");
+        assertThat(pointers(problem)).containsExactly("/modelType");
     }
 
     @Test

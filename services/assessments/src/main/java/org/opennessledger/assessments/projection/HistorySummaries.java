@@ -30,6 +30,7 @@ import org.opennessledger.contracts.models.ClaimImported;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
@@ -48,6 +49,11 @@ final class HistorySummaries {
 
     static String of(ModelFamilyRegistered e) {
         return "model family \"" + e.name() + "\"" + (e.producer() == null ? "" : " by " + e.producer()) + " registered";
+    }
+
+    static String of(ModelTypeStated e) {
+        return "model family " + e.modelId() + ": type stated as " + e.modelType().id()
+                + (e.previous() == null ? "" : " (was " + e.previous().id() + ")");
     }
 
     static String of(ReleaseRegistered e) {

@@ -46,6 +46,7 @@ import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ClaimImported;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
@@ -96,6 +97,13 @@ public class ReadModelProjector {
     public void on(ModelFamilyRegistered event, EventMessage<?> message) {
         EventContext context = context(message);
         models.registered(event, context);
+        timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
+    }
+
+    @EventHandler
+    public void on(ModelTypeStated event, EventMessage<?> message) {
+        EventContext context = context(message);
+        models.typeStated(event, context);
         timeline.record(context, HistorySummaries.of(event), event.modelId(), null, null);
     }
 

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.opennessledger.assessments.frameworks.FrameworkScores;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.values.ComponentId;
@@ -78,6 +79,11 @@ public final class ModelPages {
                 page.put("releases", releases);
             }
         }).isPresent();
+    }
+
+    public void typeStated(ModelTypeStated event, EventContext context) {
+        DocumentUpdates.update(collection, event.modelId(), null, context.eventId(),
+                page -> page.put("modelType", event.modelType().id()));
     }
 
     public void protectedBy(ModelProtected event, EventContext context) {
@@ -166,7 +172,7 @@ public final class ModelPages {
         List<ModelSummaryView> models = new ArrayList<>();
         collection.find().forEach(page -> models.add(new ModelSummaryView(page.getString(DocumentUpdates.ID),
                 page.getString("name"), page.getString("producer"), Docs.documents(page, "releases").size(),
-                Docs.documents(page, "claims").size(), Docs.instant(page, "registeredAt"))));
+                Docs.documents(page, "claims").size(), Docs.instant(page, "registeredAt"), page.getString("modelType"))));
         models.sort(Comparator.comparing(ModelSummaryView::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(ModelSummaryView::modelId));
         return models;

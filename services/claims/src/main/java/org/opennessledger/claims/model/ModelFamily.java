@@ -36,7 +36,9 @@ import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ProtectModel;
+import org.opennessledger.contracts.models.StateModelType;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -45,6 +47,7 @@ import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Role;
 
@@ -56,9 +59,9 @@ import org.opennessledger.contracts.values.Role;
  * family already recorded of that claim (a replayed or redelivered event) changes nothing.
  */
 // Snapshots serialize the aggregate's fields with Jackson, whatever the platform's visibility settings.
-// Revision 1 added the producer, protection, displaced claims and imported facts to the state: Axon ignores older
-// snapshots (its RevisionSnapshotFilter) and loads those families from their events instead.
-@Revision("1")
+// Revision 1 added the producer, protection, displaced claims and imported facts to the state, revision 2 the
+// model type: Axon ignores older snapshots (its RevisionSnapshotFilter) and loads those families from their events.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ModelFamily {
@@ -97,6 +100,8 @@ public class ModelFamily {
     private Integer protectedWithMinimum;
     /** The producer named at registration (claims carry it, so a producer's own organisation is known). */
     private String producer;
+    /** The family's stated type; null when not stated. */
+    private ModelType modelType;
 
     protected ModelFamily() {
         // for event sourcing, and for registration (created if missing, so a second one is a clear conflict)
@@ -114,6 +119,19 @@ public class ModelFamily {
         String producer = CommandChecks.text(command.producer(), "producer", 1, MAX_PRODUCER);
         String description = CommandChecks.optionalText(command.description(), "description", MAX_DESCRIPTION);
         apply(new ModelFamilyRegistered(id, name, producer, description, actor.subject(), command.modelType()));
+    }
+
+    /** States the type; the same type again changes nothing, and so does any type when only a missing one is filled. */
+    @CommandHandler
+    public void handle(StateModelType command, MetaData metaData) {
+        Actors.requireRole(metaData, "stating a model's type", Role.REVIEWER, Role.ADMIN);
+        if (command.modelType() == null) {
+            throw CommandRejected.invalid("modelType is required");
+        }
+        if (command.modelType() == modelType || (command.onlyIfUnstated() && modelType != null)) {
+            return;
+        }
+        apply(new ModelTypeStated(modelId, command.modelType(), modelType));
     }
 
     @CommandHandler
@@ -276,6 +294,12 @@ public class ModelFamily {
     void on(ModelFamilyRegistered event) {
         modelId = event.modelId();
         producer = event.producer();
+        modelType = event.modelType();
+    }
+
+    @EventSourcingHandler
+    void on(ModelTypeStated event) {
+        modelType = event.modelType();
     }
 
     @EventSourcingHandler

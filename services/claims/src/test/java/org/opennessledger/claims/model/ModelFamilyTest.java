@@ -37,7 +37,9 @@ import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ProtectModel;
+import org.opennessledger.contracts.models.StateModelType;
 import org.opennessledger.contracts.models.RecordAcceptedClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
@@ -47,6 +49,7 @@ import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.values.Openness;
 
 class ModelFamilyTest {
@@ -91,6 +94,56 @@ class ModelFamilyTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterModelFamily(MODEL, "  Llama 3 ", "Meta", "  "), admin("root"))
                 .expectEvents(new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", null, "root"));
+    }
+
+    @Test
+    void a_family_may_be_registered_with_its_type() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", null, ModelType.TEXT), reviewer("alice"))
+                .expectEvents(new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", null, "alice", ModelType.TEXT));
+    }
+
+    // --- its type ---
+
+    @Test
+    void stating_a_type_records_it_with_the_one_it_replaces() {
+        fixture.given(REGISTERED)
+                .when(new StateModelType(MODEL, ModelType.CODE, false), reviewer("bob"))
+                .expectEvents(new ModelTypeStated(MODEL, ModelType.CODE, null));
+        fixture.given(REGISTERED, new ModelTypeStated(MODEL, ModelType.CODE, null))
+                .when(new StateModelType(MODEL, ModelType.TEXT, false), reviewer("bob"))
+                .expectEvents(new ModelTypeStated(MODEL, ModelType.TEXT, ModelType.CODE));
+    }
+
+    @Test
+    void the_same_type_again_changes_nothing() {
+        fixture.given(new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", null, "alice", ModelType.TEXT))
+                .when(new StateModelType(MODEL, ModelType.TEXT, false), reviewer("bob"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void filling_a_missing_type_leaves_a_stated_one_alone() {
+        fixture.given(REGISTERED, new ModelTypeStated(MODEL, ModelType.CODE, null))
+                .when(new StateModelType(MODEL, ModelType.TEXT, true), admin("importer"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new StateModelType(MODEL, ModelType.TEXT, true), admin("importer"))
+                .expectEvents(new ModelTypeStated(MODEL, ModelType.TEXT, null));
+    }
+
+    @Test
+    void stating_a_type_needs_the_reviewer_or_admin_role_and_a_type() {
+        fixture.given(REGISTERED)
+                .when(new StateModelType(MODEL, ModelType.CODE, false), as("paula", "producer"))
+                .expectException(rejected(Reason.FORBIDDEN, "stating a model's type needs the reviewer or admin role"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new StateModelType(MODEL, null, false), reviewer("bob"))
+                .expectException(rejected(Reason.INVALID, "modelType is required"))
+                .expectNoEvents();
     }
 
     @Test

@@ -13,7 +13,8 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    record RegisterModel(String modelId, String name, String producer, String description, String type, String reason) {
+    record RegisterModel(String modelId, String name, String producer, String description, String modelType,
+                         String reason) {
     }
 
     record RegisterRelease(String releaseId, String name, String version, LocalDate releaseDate, String baseModel,
@@ -47,6 +48,9 @@ final class ApiRequests {
     }
 
     /** {@code protected} is a Java keyword: the field is named for what it asks. */
+    record SetModelType(String modelType, String reason) {
+    }
+
     record SetModelProtection(@JsonProperty("protected") Boolean protect, String reason) {
     }
 

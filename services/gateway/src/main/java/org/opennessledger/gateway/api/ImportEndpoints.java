@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.contracts.models.ImportClaim;
+import org.opennessledger.contracts.models.StateModelType;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
@@ -96,6 +97,7 @@ final class ImportEndpoints {
         report.put("skipped", plan.skipped());
         String reason = "Imported " + source + " from " + from;
         Future<Void> chain = unlessThere(writes.send(ctx, plan.family(), reason, metaData))
+                .compose(ignored -> statedType(ctx, plan, reason, metaData))
                 .compose(ignored -> unlessThere(writes.send(ctx, plan.release(), reason, metaData)));
         for (ImportClaim claim : plan.claims()) {
             chain = chain.compose(ignored -> writes.send(ctx, claim, reason, metaData).mapEmpty());
@@ -108,6 +110,15 @@ final class ImportEndpoints {
                     report.put("error", error instanceof ApiException api ? api.detail() : String.valueOf(error));
                     return Future.succeededFuture(report);
                 });
+    }
+
+    /** A family registered before it had a type (or by hand without one) gets the file's; a stated type stays. */
+    private Future<Void> statedType(RoutingContext ctx, ImportPlan plan, String reason, Map<String, Object> metaData) {
+        if (plan.family().modelType() == null) {
+            return Future.succeededFuture();
+        }
+        return writes.send(ctx, new StateModelType(plan.modelId(), plan.family().modelType(), true), reason, metaData)
+                .mapEmpty();
     }
 
     /** A family or release that exists from an earlier import (or was registered by hand) is fine: its claims still import. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.opennessledger.contracts.models.LiftModelProtection;
 import org.opennessledger.contracts.models.ProtectModel;
 import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.StateModelType;
 import org.opennessledger.contracts.values.ModelType;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.queries.Queries.GetModel;
@@ -41,6 +42,22 @@ final class ModelEndpoints {
         handlers.put("getRelease", this::getRelease);
         handlers.put("getModelProtection", this::getModelProtection);
         handlers.put("setModelProtection", this::setModelProtection);
+        handlers.put("setModelType", this::setModelType);
+    }
+
+    /** The schema already limits the type to the known ids; this turns the id into the domain's value. */
+    private static ModelType modelType(String id) {
+        return ModelType.fromId(id).orElseThrow(() -> ApiException.invalid("/modelType", "is not a known model type"));
+    }
+
+    private void setModelType(RoutingContext ctx) {
+        ApiRequests.SetModelType body = JsonBodies.read(ctx, ApiRequests.SetModelType.class);
+        String modelId = ctx.pathParam("modelId");
+        StateModelType command = new StateModelType(modelId, modelType(body.modelType()), false);
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Stated the type of model family " + modelId))
+                .onSuccess(done -> writes.answer(ctx, 200, "/api/models/" + modelId,
+                        () -> queries.optional(new GetModel(modelId), ModelView.class)))
+                .onFailure(ctx::fail);
     }
 
     private void getModelProtection(RoutingContext ctx) {
@@ -90,9 +107,7 @@ final class ModelEndpoints {
         ApiRequests.RegisterModel body = JsonBodies.read(ctx, ApiRequests.RegisterModel.class);
         String modelId = body.modelId() != null ? body.modelId() : Slugs.fromName(body.name()).orElseThrow(() ->
                 ApiException.invalid("/modelId", "no id can be derived from the name; give a modelId"));
-        // the schema already limits the type to the known ids; this turns the id into the domain's value
-        ModelType type = body.type() == null ? null : ModelType.fromId(body.type())
-                .orElseThrow(() -> ApiException.invalid("/type", "is not a known model type"));
+        ModelType type = body.modelType() == null ? null : modelType(body.modelType());
         RegisterModelFamily command = new RegisterModelFamily(modelId, body.name().strip(), body.producer().strip(),
                 ApiRequests.blankToNull(body.description()), type);
         writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Registered model family " + modelId))

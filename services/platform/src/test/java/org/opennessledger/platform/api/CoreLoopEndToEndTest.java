@@ -41,7 +41,7 @@ class CoreLoopEndToEndTest {
     static String registerModelWithRelease(LedgerClient api, String user) {
         String modelId = "loop-" + UUID.randomUUID().toString().substring(0, 8);
         var model = api.post("/api/models", user, Map.of("modelId", modelId, "name", "Loop model " + modelId,
-                "producer", "Example Lab", "type", "code", "reason", "new family for the test"));
+                "producer", "Example Lab", "modelType", "code", "reason", "new family for the test"));
         assertThat(model.status()).as(String.valueOf(model.body())).isEqualTo(201);
         assertThat(model.body().get("modelType").asText()).isEqualTo("code");
         var release = api.post("/api/models/" + modelId + "/releases", user, Map.of("releaseId", "base-7b",
