@@ -120,6 +120,8 @@ try {
   await page.locator("ol.timeline li").first().waitFor();
   await page.screenshot({ path: `${shots}/model.png`, fullPage: true });
   await audit("model");
+  check((await page.title()).startsWith("E2E Model"), "the title names the page");
+  check(await page.locator("button", { hasText: "Log in to propose a claim" }).count() === 1, "now: proposals invited");
 
   // The model page as of a past day, chosen with its date field.
   await page.fill("#model-as-of", "2024-03-01");
@@ -127,7 +129,10 @@ try {
   await page.locator("p.as-of-notice").waitFor();
   await until(async () => (await modelWeights.textContent()).trim() === "closed",
     "the model page as of 2024-03-01 shows the weights closed");
-  check(await page.locator("form.propose").count() === 0, "no forms in the past");
+  check(await page.locator("button", { hasText: "Log in to propose a claim" }).count() === 0, "no proposals in the past");
+  const times = () => page.locator("ol.timeline time").evaluateAll((items) => items.map((t) => t.getAttribute("datetime")));
+  await until(async () => (await times()).length > 0, "the history as of the day is listed");
+  check((await times()).every((at) => at < "2024-03-02"), `the history ends at the day shown: ${await times()}`);
   await page.screenshot({ path: `${shots}/model-as-of-2024.png`, fullPage: true });
   await page.locator("form.as-of a", { hasText: "Back to now" }).click();
   await until(async () => (await modelWeights.textContent()).trim() === "open", "back to now");
@@ -141,7 +146,8 @@ try {
   await page.selectOption("#compare-to", latest);
   await page.locator("form.compare-picker button[type=submit]").click();
   const weightsRow = page.locator('table.compare tr[data-component="final-weights"]');
-  await until(async () => page.url().includes("from=1") && (await weightsRow.count()) === 1, "versions 1 and latest compared");
+  await page.locator("caption", { hasText: `Version 1 beside version ${latest}` }).first().waitFor();
+  check(await page.evaluate(() => document.activeElement?.tagName) === "H1", "navigation moves focus to the heading");
   const sides = await weightsRow.locator("td").allTextContents();
   check(sides[0].startsWith("closed") && sides[1].startsWith("open") && /^openness\b.* changed/.test(sides[2]),
     `the weights row shows closed beside open and what changed: ${sides}`);

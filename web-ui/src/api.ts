@@ -108,7 +108,10 @@ export interface Claim {
   producerResponse: ProducerResponse | null;
 }
 
-/** Set on content a moderator hid; only moderators see such content (the public sees a placeholder). */
+/**
+ * Set on content a moderator hid: moderators still read the content; the public gets a placeholder
+ * without text or author that keeps who hid it and why (moderation is done in the open).
+ */
 export interface Hidden {
   by: string;
   reason: string;

@@ -7,6 +7,8 @@ export interface Session {
   name: string;
   subject: string;
   roles: string[];
+  /** The organisation a producer account speaks for (the realm's producer_org attribute). */
+  producerOrg: string | null;
 }
 
 let keycloak: Keycloak | null = null;
@@ -41,6 +43,7 @@ export function session(): Session | null {
     name: String(token.preferred_username ?? token.sub ?? ""),
     subject: String(token.sub ?? ""),
     roles: token.realm_access?.roles ?? [],
+    producerOrg: typeof token.producer_org === "string" ? token.producer_org : null,
   };
 }
 

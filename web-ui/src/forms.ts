@@ -2,7 +2,7 @@
 // detail and field errors) are shown in place; nothing is written unless the API accepted it.
 import { accessToken, login, session } from "./auth";
 import { ApiProblem, send } from "./api";
-import { el } from "./dom";
+import { el, type Child } from "./dom";
 
 export function hasRole(role: "reviewer" | "moderator" | "producer" | "admin"): boolean {
   return session()?.roles.includes(role) ?? false;
@@ -75,6 +75,6 @@ export function evidenceFields(id: string): { fields: HTMLElement[]; value: () =
 }
 
 /** A disclosure ({@code details}) that shows {@code content} when opened: keeps rarely used forms out of the way. */
-export function disclosure(label: string, cls: string, ...content: (HTMLElement | null)[]): HTMLElement {
-  return el("details", { class: cls }, el("summary", {}, label), ...content);
+export function disclosure(label: Child | Child[], cls: string, ...content: (HTMLElement | null)[]): HTMLElement {
+  return el("details", { class: cls }, el("summary", {}, ...(Array.isArray(label) ? label : [label])), ...content);
 }

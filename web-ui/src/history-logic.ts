@@ -25,6 +25,13 @@ export interface TimelineFilter {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether {@code text} is a calendar day written YYYY-MM-DD (2024-02-30 is not). */
+export function isDay(text: string | null): text is string {
+  if (text === null || !DAY.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
 /**
  * A timeline's address with the filter as query parameters; days become whole UTC days. A day
  * that is not YYYY-MM-DD is refused here, before asking the API.
@@ -34,7 +41,7 @@ export function timelineAddress(path: string, filter: TimelineFilter, limit: num
   if (filter.kinds.length > 0) query.set("kind", filter.kinds.join(","));
   for (const [name, day, time] of [["from", filter.from, "T00:00:00Z"], ["to", filter.to, "T23:59:59.999Z"]]) {
     if (!day) continue;
-    if (!DAY.test(day)) throw new Error(`${name} must be a day such as 2025-01-31, got '${day}'`);
+    if (!isDay(day)) throw new Error(`${name} must be a day such as 2025-01-31, got '${day}'`);
     query.set(name, day + time);
   }
   if (filter.from && filter.to && filter.from > filter.to) throw new Error("the first day comes after the last");

@@ -8,6 +8,7 @@ import { matrixPage } from "./pages/matrix";
 import { moderationPage } from "./pages/moderation";
 import { modelPage } from "./pages/model";
 import { versionsPage } from "./pages/versions";
+import { isDay } from "./history-logic";
 
 // Hash routes: #/ (matrix), #/models/<id>[?asOf=YYYY-MM-DD], #/models/<id>/releases/<id>/versions[?from&to],
 // #/claims/<id>, #/history, #/moderation.
@@ -26,7 +27,7 @@ async function route(moveFocus: boolean): Promise<void> {
   const claim = /^#\/claims\/([^/]+)$/.exec(hash);
   const day = query.get("asOf");
   try {
-    if (model) await modelPage(view, decodeURIComponent(model[1]), day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null);
+    if (model) await modelPage(view, decodeURIComponent(model[1]), isDay(day) ? day : null);
     else if (versions) {
       await versionsPage(view, decodeURIComponent(versions[1]), decodeURIComponent(versions[2]), query);
     }
@@ -38,7 +39,17 @@ async function route(moveFocus: boolean): Promise<void> {
     const detail = error instanceof ApiProblem ? error.detail : String(error);
     render(view, el("h1", {}, "Not available"), el("p", { role: "alert" }, detail), link("#/", "Back to the matrix"));
   }
-  if (moveFocus) main.focus();
+  // the page's own name in the title and, after navigation, focus on its heading: screen readers announce it
+  const heading = view.querySelector("h1");
+  document.title = heading?.textContent ? `${heading.textContent} · Openness Ledger` : "Openness Ledger";
+  if (moveFocus) {
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    } else {
+      main.focus();
+    }
+  }
 }
 
 function showSession(me: Session | null): void {

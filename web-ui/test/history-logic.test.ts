@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AssessedComponent, AssessmentChanges, AssessmentVersion } from "../src/api";
-import { appealOpen, nextLink, sideBySide, threads, timelineAddress } from "../src/history-logic";
+import { appealOpen, isDay, nextLink, sideBySide, threads, timelineAddress } from "../src/history-logic";
 
 describe("nextLink", () => {
   it("finds the next page among several links", () => {
@@ -59,7 +59,13 @@ describe("threads", () => {
   it("keeps a reply whose parent is not in the list as a thread of its own", () => {
     const result = threads([arg("b", "missing"), arg("c", "b")]);
     expect(result.map((t) => t.argument.argumentId)).toEqual(["b"]);
-    expect(result[0].replies).toHaveLength(1);
+    expect(result[0].replies.map((t) => t.argument.argumentId)).toEqual(["c"]);
+  });
+
+  it("does not lose an argument that names itself as its parent", () => {
+    const result = threads([arg("a", "a"), arg("b", null)]);
+    expect(result.map((t) => t.argument.argumentId)).toEqual(["a", "b"]);
+    expect(result[0].replies).toEqual([]);
   });
 });
 
@@ -93,6 +99,16 @@ describe("sideBySide", () => {
       component("model-card", "partial")), null, ["model-card"]);
     expect(rows.map((r) => r.component)).toEqual(["model-card", "alpha", "zeta"]);
     expect(rows.every((r) => r.before === null)).toBe(true);
+  });
+});
+
+describe("isDay", () => {
+  it("accepts calendar days only", () => {
+    expect(isDay("2024-02-29")).toBe(true);
+    expect(isDay("2023-02-29")).toBe(false);
+    expect(isDay("2024-13-01")).toBe(false);
+    expect(isDay("2024-1-01")).toBe(false);
+    expect(isDay(null)).toBe(false);
   });
 });
 

@@ -1,23 +1,31 @@
 import { api, displayName, type Claim, type Dispute, type FlaggedItem } from "../api";
 import { accessToken, session } from "../auth";
 import { el, link, render } from "../dom";
+import { disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
 import {
-  canReview, disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo,
-} from "../forms";
-import { appealOpen } from "../history-logic";
+  mayAppeal, mayDispute, mayFlag, mayHideClaim, mayRespondAsProducer, mayReview,
+} from "../permissions";
 import { debateSection, evidenceList, flagForm, flagList, type DebateContext } from "./debate";
+
+// The page each root shows last: a reload that finishes after a newer one does not draw over it.
+const tickets = new WeakMap<HTMLElement, number>();
 
 /**
  * A claim: statement, status with its policy version, rationale, evidence, the producer's response,
  * reviews, disputes with their decisions, and the threaded debate; with the forms each reader may use.
  */
-export async function claimPage(root: HTMLElement, claimId: string): Promise<void> {
-  render(root, el("p", { role: "status" }, "Loading…"));
+export async function claimPage(root: HTMLElement, claimId: string, afterWrite = false): Promise<void> {
+  const ticket = (tickets.get(root) ?? 0) + 1;
+  tickets.set(root, ticket);
+  // after a write the page stays as it is until the new one is ready (no jump, no flash)
+  if (!afterWrite) render(root, el("p", { role: "status" }, "Loading…"));
   // A moderator reads with their token: hidden content is then included, marked.
   const moderator = hasRole("moderator");
   const token = moderator ? await accessToken() : null;
   const [claim, args, disputes, flags] = await Promise.all([api.claimAs(claimId, token), api.arguments(claimId, token),
     api.disputes(claimId), moderator && token ? api.flags(claimId, token) : Promise.resolve([] as FlaggedItem[])]);
+  // the model's producer matters only to producers (who may answer, but not judge, claims on their models)
+  const modelProducer = session()?.producerOrg ? (await api.model(claim.modelId, null)).producer : null;
   const people = new Set<string>([claim.authorId, ...claim.reviews.map((r) => r.reviewerId)]);
   args.forEach((a) => a.authorId && people.add(a.authorId));
   if (claim.hidden) people.add(claim.hidden.by);
@@ -30,10 +38,12 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
   }
   const names = new Map<string, string>();
   await Promise.all([...people].map(async (subject) => names.set(subject, await displayName(subject))));
-  const context: DebateContext = { claim, names, flags, reload: () => void claimPage(root, claimId) };
+  const context: DebateContext = { claim, names, flags, reload: () => void claimPage(root, claimId, true) };
   const claimFlags = flags.find((item) => item.argumentId === null && item.state === "OPEN");
+  if (tickets.get(root) !== ticket) return; // a newer load of this page won
 
   render(root,
+    afterWrite ? el("p", { role: "status", class: "saved" }, "Saved.") : null,
     el("p", {}, link(`#/models/${encodeURIComponent(claim.modelId)}`, "← Model")),
     el("h1", {}, `${claim.component} is ${claim.openness}`, claim.licence ? ` under ${claim.licence}` : ""),
     el("p", { class: `status ${claim.status.toLowerCase()}` }, `Status: ${claim.status.toLowerCase()}`,
@@ -49,20 +59,21 @@ export async function claimPage(root: HTMLElement, claimId: string): Promise<voi
     el("p", { class: "rationale" }, claim.rationale),
     el("h2", {}, "Evidence"),
     evidenceList(claim.evidence),
-    producerSection(claim, context),
+    producerSection(claim, context, modelProducer),
     el("h2", {}, `Reviews (${claim.agreeCount} agree, ${claim.disagreeCount} disagree)`),
     el("ul", { class: "reviews" }, ...claim.reviews.map((review) => el("li", {}, `${review.verdict}`,
       review.reason ? `: ${review.reason}` : "", el("span", { class: "who" }, ` — ${names.get(review.reviewerId)}`)))),
-    reviewForm(root, claim),
+    reviewForm(claim, context, modelProducer),
     disputesSection(disputes, context),
-    disputeForm(root, claim),
+    disputeForm(claim, context, modelProducer),
     debateSection(args, context),
-    session() ? disclosure("Flag this claim for moderators", "flag flag-claim", flagForm(context, null)) : null,
+    mayFlag(claim, session()) ? disclosure("Flag this claim for moderators", "flag flag-claim", flagForm(context, null))
+      : null,
     moderator ? moderatorTools(claim, claimFlags, context) : null);
 }
 
 /** The producer's marked response, or (for a producer, while there is none) the form to post it. */
-function producerSection(claim: Claim, context: DebateContext): HTMLElement | null {
+function producerSection(claim: Claim, context: DebateContext, modelProducer: string | null): HTMLElement | null {
   const response = claim.producerResponse;
   if (response) {
     return el("section", { class: "producer-response", "aria-labelledby": "producer-heading" },
@@ -71,7 +82,7 @@ function producerSection(claim: Claim, context: DebateContext): HTMLElement | nu
       el("p", { class: "who" }, `— ${context.names.get(response.authorId)}`,
         response.postedAt ? `, ${response.postedAt.slice(0, 10)}` : ""));
   }
-  if (!hasRole("producer")) return null;
+  if (!mayRespondAsProducer(claim, session(), modelProducer)) return null;
   const text = el("textarea", { id: "producer-text", rows: "4", required: true, maxlength: "10000" });
   const evidence = evidenceFields("producer");
   const form = el("form", { class: "producer-response-form", "aria-label": "Respond as the producer" },
@@ -102,11 +113,7 @@ function disputesSection(disputes: Dispute[], context: DebateContext): HTMLEleme
 }
 
 function appealForm(dispute: Dispute, context: DebateContext): HTMLElement | null {
-  const me = session();
-  if (!me || !appealOpen(dispute, new Date())
-      || (me.subject !== context.claim.authorId && me.subject !== dispute.disputerId)) {
-    return null;
-  }
+  if (!mayAppeal(dispute, context.claim, session(), new Date())) return null;
   const reason = el("textarea", { id: `appeal-${dispute.disputeId}`, rows: "3", required: true, maxlength: "5000" });
   const form = el("form", { class: "appeal" }, field("Why the decision should change", reason),
     el("button", { type: "submit" }, "Appeal (once; a different moderator decides, finally)"));
@@ -123,17 +130,15 @@ function moderatorTools(claim: Claim, flags: FlaggedItem | undefined, context: D
     el("h2", { id: "moderator-heading" }, "Moderation"),
     flags ? flagList(flags) : el("p", {}, "No open flags on this claim."),
     claim.hidden ? reasonForm("unhide-claim", "Unhide", `${path}/unhide`, context.reload)
-      : reasonForm("hide-claim", "Hide", `${path}/hide`, context.reload),
+      : mayHideClaim(claim) ? reasonForm("hide-claim", "Hide", `${path}/hide`, context.reload)
+        : el("p", {}, claim.openDisputeId ? "A claim under dispute waits for the decision; it cannot be hidden."
+          : "An accepted claim is the assessment: dispute it rather than hide it."),
     flags ? reasonForm("dismiss-claim", "Dismiss flags", `${path}/flags/dismiss`, context.reload) : null);
 }
 
-/** Dispute an accepted or rejected claim (reason and evidence), for anyone logged in but its author. */
-function disputeForm(root: HTMLElement, claim: Claim): HTMLElement | null {
-  const me = session();
-  if (!me || me.subject === claim.authorId || claim.openDisputeId || claim.locked
-      || !["ACCEPTED", "REJECTED"].includes(claim.status)) {
-    return null;
-  }
+/** Dispute an accepted or rejected claim (reason and evidence), for reviewers but its author and its producer. */
+function disputeForm(claim: Claim, context: DebateContext, modelProducer: string | null): HTMLElement | null {
+  if (!mayDispute(claim, session(), modelProducer)) return null;
   const reason = el("textarea", { id: "dispute-reason", rows: "3", required: true, maxlength: "2000" });
   const url = el("input", { id: "dispute-url", type: "url", required: true, placeholder: "https://…" });
   const form = el("form", { class: "dispute", "aria-label": "Dispute this claim" }, el("h2", {}, "Dispute this claim"),
@@ -141,16 +146,15 @@ function disputeForm(root: HTMLElement, claim: Claim): HTMLElement | null {
   submitTo(form, `/api/claims/${encodeURIComponent(claim.claimId)}/disputes`, () => ({
     reason: reason.value,
     evidence: [{ url: url.value, retrievedOn: new Date().toISOString().slice(0, 10) }],
-  }), () => void claimPage(root, claim.claimId));
+  }), context.reload);
   return form;
 }
 
 /** Agree or disagree (with a reason), for reviewers other than the author while the claim is open to reviews. */
-function reviewForm(root: HTMLElement, claim: Claim): HTMLElement | null {
-  if (claim.locked || claim.openDisputeId || claim.status === "SUPERSEDED") return null;
-  const me = session();
-  if (!me) return loginPrompt("review this claim");
-  if (!canReview() || me.subject === claim.authorId) return null;
+function reviewForm(claim: Claim, context: DebateContext, modelProducer: string | null): HTMLElement | null {
+  if (claim.locked || claim.openDisputeId || claim.status === "SUPERSEDED" || claim.hidden) return null;
+  if (!session()) return loginPrompt("review this claim");
+  if (!mayReview(claim, session(), modelProducer)) return null;
   const verdict = el("select", { id: "review-verdict", name: "verdict" },
     el("option", { value: "agree" }, "agree"), el("option", { value: "disagree" }, "disagree"));
   const reason = el("textarea", { id: "review-reason", name: "reason", rows: "3", maxlength: "2000" });
@@ -159,6 +163,6 @@ function reviewForm(root: HTMLElement, claim: Claim): HTMLElement | null {
     el("button", { type: "submit" }, "Send review"));
   submitTo(form, `/api/claims/${encodeURIComponent(claim.claimId)}/reviews`,
     () => (reason.value.trim() ? { verdict: verdict.value, reason: reason.value } : { verdict: verdict.value }),
-    () => void claimPage(root, claim.claimId));
+    context.reload);
   return form;
 }

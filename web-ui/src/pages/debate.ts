@@ -1,8 +1,9 @@
 import type { Argument, Claim, Evidence, FlaggedItem } from "../api";
 import { session } from "../auth";
 import { el, link } from "../dom";
-import { canReview, disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
+import { disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
 import { threads, type Thread } from "../history-logic";
+import { argumentOpen, mayArgue, mayFlag } from "../permissions";
 
 /** What the debate needs from its page: names, the claim's open flags (moderators) and a way to redraw. */
 export interface DebateContext {
@@ -30,6 +31,10 @@ function threadItem(thread: Thread<Argument>, context: DebateContext): HTMLEleme
   const flagged = context.flags.find((item) => item.argumentId === argument.argumentId && item.state === "OPEN");
   const path = `/api/claims/${encodeURIComponent(argument.claimId)}/arguments/${encodeURIComponent(argument.argumentId)}`;
   const visible = argument.text !== null;
+  const open = argumentOpen(argument) && mayArgue(context.claim, me);
+  const author = argument.authorId ? context.names.get(argument.authorId) ?? argument.authorId : "a hidden author";
+  // each control names its argument, so that a list of controls out of context still says which one
+  const whose = (label: string) => [label, el("span", { class: "visually-hidden" }, ` (${author}'s argument)`)];
   return el("li", { class: `argument ${argument.stance}`, "data-argument": argument.argumentId },
     el("p", { class: "meta" }, el("span", { class: `stance ${argument.stance}` }, STANCES[argument.stance] ?? argument.stance),
       argument.authorId ? ` · ${context.names.get(argument.authorId) ?? argument.authorId}` : "",
@@ -42,14 +47,15 @@ function threadItem(thread: Thread<Argument>, context: DebateContext): HTMLEleme
     evidenceList(argument.evidence),
     flagged ? flagList(flagged) : null,
     el("div", { class: "actions" },
-      visible && canReview() ? disclosure("Reply", "reply", argumentForm(context, argument)) : null,
-      visible && me ? disclosure("Flag", "flag", flagForm(context, argument.argumentId)) : null,
-      visible && me && me.subject === argument.authorId ? disclosure("Edit", "edit", editForm(context, argument, path)) : null,
-      moderator && !argument.hidden && visible ? disclosure("Hide", "hide",
+      open ? disclosure(whose("Reply"), "reply", argumentForm(context, argument)) : null,
+      argumentOpen(argument) && mayFlag(context.claim, me)
+        ? disclosure(whose("Flag"), "flag", flagForm(context, argument.argumentId)) : null,
+      open && me?.subject === argument.authorId ? disclosure(whose("Edit"), "edit", editForm(context, argument, path)) : null,
+      moderator && argumentOpen(argument) ? disclosure(whose("Hide"), "hide",
         reasonForm(`hide-${argument.argumentId}`, "Hide", `${path}/hide`, context.reload)) : null,
-      moderator && argument.hidden ? disclosure("Unhide", "unhide",
+      moderator && argument.hidden ? disclosure(whose("Unhide"), "unhide",
         reasonForm(`unhide-${argument.argumentId}`, "Unhide", `${path}/unhide`, context.reload)) : null,
-      moderator && flagged ? disclosure("Dismiss flags", "dismiss",
+      moderator && flagged ? disclosure(whose("Dismiss flags"), "dismiss",
         reasonForm(`dismiss-${argument.argumentId}`, "Dismiss", `${path}/flags/dismiss`, context.reload)) : null),
     thread.replies.length ? el("ol", { class: "replies" }, ...thread.replies.map((reply) => threadItem(reply, context)))
       : null);
@@ -69,8 +75,8 @@ export function flagList(item: FlaggedItem): HTMLElement {
 
 /** A new argument on the claim, or a reply to {@code parent}. */
 function argumentForm(context: DebateContext, parent: Argument | null): HTMLElement | null {
-  if (!session()) return parent ? null : loginPrompt("argue");
-  if (!canReview()) return null;
+  if (!session()) return parent || context.claim.hidden ? null : loginPrompt("argue");
+  if (!mayArgue(context.claim, session())) return null;
   const id = parent ? `reply-${parent.argumentId}` : "argue";
   const stance = el("select", { id: `${id}-stance` },
     ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));

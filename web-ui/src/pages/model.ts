@@ -12,7 +12,7 @@ import { timeline } from "./timeline";
  */
 export async function modelPage(root: HTMLElement, modelId: string, asOf: string | null): Promise<void> {
   render(root, el("p", { role: "status" }, "Loading…"));
-  const at = asOf ? `${asOf}T23:59:59Z` : null;
+  const at = asOf ? `${asOf}T23:59:59.999Z` : null;
   const [model, matrix] = await Promise.all([api.model(modelId, at), api.matrix(null)]);
   const base = `#/models/${encodeURIComponent(modelId)}`;
   render(root,
@@ -34,7 +34,7 @@ export async function modelPage(root: HTMLElement, modelId: string, asOf: string
       ` · ${claim.agreeCount} agree, ${claim.disagreeCount} disagree`))),
     asOf ? null : proposeForm(model, matrix.components),
     el("h2", {}, "History"),
-    timeline(`/api/models/${encodeURIComponent(model.modelId)}/history`, "model-history", false));
+    timeline(`/api/models/${encodeURIComponent(model.modelId)}/history`, "model-history", false, asOf));
 }
 
 /** Shows the family as of a past day (the address keeps it, so it can be shared) or as it is now. */

@@ -2,12 +2,18 @@ import { api, type QueueItem } from "../api";
 import { accessToken, session } from "../auth";
 import { el, link, render, type Child } from "../dom";
 import { field, loginPrompt, reasonForm, submitTo } from "../forms";
+import { argumentOpen, mayHideClaim } from "../permissions";
+
+// The queue each root shows last: a reload that finishes after a newer one does not draw over it.
+const tickets = new WeakMap<HTMLElement, number>();
 
 /**
  * The moderators' queue: disputes and appeals (take one, then resolve it with a rationale) and
  * flagged claims or arguments (hide the content, or dismiss the flags), oldest first in each.
  */
-export async function moderationPage(root: HTMLElement): Promise<void> {
+export async function moderationPage(root: HTMLElement, afterWrite = false): Promise<void> {
+  const ticket = (tickets.get(root) ?? 0) + 1;
+  tickets.set(root, ticket);
   const me = session();
   if (!me) {
     render(root, el("h1", {}, "Moderation"), loginPrompt("see the moderation queue"));
@@ -17,14 +23,15 @@ export async function moderationPage(root: HTMLElement): Promise<void> {
     render(root, el("h1", {}, "Moderation"), el("p", {}, "The moderation queue is for moderators."));
     return;
   }
-  render(root, el("h1", {}, "Moderation queue"), el("p", { role: "status" }, "Loading…"));
+  if (!afterWrite) render(root, el("h1", {}, "Moderation queue"), el("p", { role: "status" }, "Loading…"));
   const token = await accessToken();
   const items = token ? await api.moderationQueue(token) : [];
   const disputes = items.filter((item) => item.kind === "dispute");
   const flags = items.filter((item) => item.kind === "flag");
-  const reload = () => void moderationPage(root);
+  const reload = () => void moderationPage(root, true);
   // what was flagged, as moderators see it (hidden content included), so that they can judge it here
   const flaggedText = await Promise.all(flags.map((item) => flaggedContent(item, token)));
+  if (tickets.get(root) !== ticket) return; // a newer load of the queue won
   render(root, el("h1", {}, "Moderation queue"),
     el("p", { role: "status" }, `Waiting: ${count(disputes.length, "dispute or appeal", "disputes or appeals")}, `
       + `${count(flags.length, "flagged item", "flagged items")}.`),
@@ -40,15 +47,23 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+interface Flagged {
+  content: Child;
+  /** Whether the API would let a moderator hide it (an accepted or disputed claim is dispute business). */
+  hideable: boolean;
+}
+
 /** The flagged argument's text or the flagged claim's rationale; a note when it cannot be read. */
-async function flaggedContent(item: QueueItem, token: string | null): Promise<Child> {
+async function flaggedContent(item: QueueItem, token: string | null): Promise<Flagged> {
   try {
-    const text = item.argumentId
-      ? (await api.argument(item.claimId, item.argumentId, token)).text
-      : (await api.claimAs(item.claimId, token)).rationale;
-    return el("blockquote", { class: "flagged-text" }, text ?? "");
+    if (item.argumentId) {
+      const argument = await api.argument(item.claimId, item.argumentId, token);
+      return { content: el("blockquote", { class: "flagged-text" }, argument.text ?? ""), hideable: argumentOpen(argument) };
+    }
+    const claim = await api.claimAs(item.claimId, token);
+    return { content: el("blockquote", { class: "flagged-text" }, claim.rationale), hideable: mayHideClaim(claim) };
   } catch {
-    return el("p", {}, "The flagged content could not be read.");
+    return { content: el("p", {}, "The flagged content could not be read."), hideable: false };
   }
 }
 
@@ -86,13 +101,16 @@ function disputeItem(item: QueueItem, me: string, reload: () => void): HTMLEleme
 }
 
 /** A flagged claim or argument: hide it (kept, shown to moderators only) or dismiss its flags. */
-function flagItem(item: QueueItem, content: Child, reload: () => void): HTMLElement {
+function flagItem(item: QueueItem, flagged: Flagged, reload: () => void): HTMLElement {
   const entry = describe(item);
-  entry.append(el("div", {}, content));
+  entry.append(el("div", {}, flagged.content));
   const path = `/api/claims/${encodeURIComponent(item.claimId)}`
     + (item.argumentId ? `/arguments/${encodeURIComponent(item.argumentId)}` : "");
   const key = item.argumentId ?? item.claimId;
-  entry.append(reasonForm(`queue-hide-${key}`, "Hide", `${path}/hide`, reload),
-    reasonForm(`queue-dismiss-${key}`, "Dismiss flags", `${path}/flags/dismiss`, reload));
+  if (flagged.hideable) entry.append(reasonForm(`queue-hide-${key}`, "Hide", `${path}/hide`, reload));
+  else if (!item.argumentId) {
+    entry.append(el("p", {}, "This claim is accepted or under dispute: it cannot be hidden; dispute it instead."));
+  }
+  entry.append(reasonForm(`queue-dismiss-${key}`, "Dismiss flags", `${path}/flags/dismiss`, reload));
   return entry;
 }

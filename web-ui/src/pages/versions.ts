@@ -20,8 +20,11 @@ export async function versionsPage(root: HTMLElement, modelId: string, releaseId
     return;
   }
   const latest = versions[versions.length - 1].version;
-  const to = clamp(Number(query.get("to") ?? latest), 1, latest);
-  const from = clamp(Number(query.get("from") ?? to - 1), 0, to);
+  // chosen the wrong way round: compare them the right way round
+  const [first, second] = [Number(query.get("from") ?? latest - 1), Number(query.get("to") ?? latest)]
+    .map((n) => (Number.isInteger(n) ? n : latest)).sort((a, b) => a - b);
+  const to = clamp(second, 1, latest);
+  const from = clamp(first, 0, to);
   const byNumber = new Map(versions.map((v) => [v.version, v]));
   const changes = await api.assessmentChanges(modelId, releaseId, from, to);
   const rows = sideBySide(byNumber.get(from) ?? null, byNumber.get(to) ?? null, changes, matrix.components);
@@ -67,13 +70,14 @@ export async function versionsPage(root: HTMLElement, modelId: string, releaseId
               : null)))))))),
     el("h2", {}, "Scores"),
     el("table", { class: "compare scores" },
+      el("caption", {}, `Scores of version ${from} beside version ${to}`),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Framework"),
         el("th", { scope: "col" }, `Version ${from}`), el("th", { scope: "col" }, `Version ${to}`))),
       el("tbody", {}, ...scoreRows(byNumber.get(from) ?? null, byNumber.get(to) ?? null))));
 }
 
 function clamp(value: number, low: number, high: number): number {
-  return Number.isInteger(value) ? Math.min(Math.max(value, low), high) : high;
+  return Math.min(Math.max(value, low), high);
 }
 
 function side(component: AssessedComponent | null): HTMLElement {
@@ -92,6 +96,6 @@ function scoreRows(before: AssessmentVersion | null, after: AssessmentVersion | 
     const left = show(before?.scores ?? null);
     const right = show(after?.scores ?? null);
     return el("tr", { class: left === right ? "same" : "changed" }, el("th", { scope: "row" }, name),
-      el("td", {}, left), el("td", {}, right));
+      el("td", {}, left), el("td", {}, right, left === right ? "" : " (changed)"));
   });
 }
