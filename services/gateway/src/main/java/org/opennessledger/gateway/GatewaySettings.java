@@ -3,6 +3,7 @@ package org.opennessledger.gateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.opennessledger.gateway.limits.WriteLimits;
 
 /**
  * Where the gateway listens and whom it trusts for tokens.
@@ -13,9 +14,15 @@ import java.util.Objects;
  * @param realm       the realm whose tokens are accepted, e.g. "openness"
  * @param audience    the audience an access token must carry, "ledger-api"
  * @param webRoot     directory of the built web UI, or null for the built-in placeholder page
+ * @param writeLimits writes per minute per person and per client address
  */
 public record GatewaySettings(String host, int port, String keycloakUrl, String realm, String audience,
-                              Path webRoot) {
+                              Path webRoot, WriteLimits writeLimits) {
+
+    /** With the default write limits. */
+    public GatewaySettings(String host, int port, String keycloakUrl, String realm, String audience, Path webRoot) {
+        this(host, port, keycloakUrl, realm, audience, webRoot, WriteLimits.DEFAULT);
+    }
 
     public static final String DEFAULT_AUDIENCE = "ledger-api";
     public static final String DEFAULT_REALM = "openness";
@@ -25,6 +32,7 @@ public record GatewaySettings(String host, int port, String keycloakUrl, String 
         requireText(keycloakUrl, "keycloakUrl");
         requireText(realm, "realm");
         requireText(audience, "audience");
+        Objects.requireNonNull(writeLimits, "writeLimits are required");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }

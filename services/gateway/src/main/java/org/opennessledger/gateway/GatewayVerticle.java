@@ -23,6 +23,7 @@ import java.util.Map;
 import org.opennessledger.gateway.api.LedgerApi;
 import org.opennessledger.gateway.api.TimelineFeeds;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
+import org.opennessledger.gateway.limits.WriteRateLimiter;
 import org.opennessledger.gateway.auth.KeycloakTokenVerifier;
 import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.bus.QueryRunner;
@@ -48,6 +49,9 @@ public final class GatewayVerticle extends VerticleBase {
 
 
     public static final long BODY_LIMIT_BYTES = 256 * 1024;
+    /** The methods that change something: limited per person and address (WriteRateLimiter). */
+    private static final java.util.Set<HttpMethod> WRITES =
+            java.util.Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     /** Name of the health check the gateway adds for its identity provider. */
     public static final String KEYCLOAK_PROBE = "keycloak";
 
@@ -96,6 +100,7 @@ public final class GatewayVerticle extends VerticleBase {
         GatewaySettings settings = dependencies.settings();
         ProblemResponder problems = new ProblemResponder(BODY_LIMIT_BYTES);
         BearerAuthHandler bearerAuth = new BearerAuthHandler(verifier, settings.realm());
+        WriteRateLimiter writeLimiter = new WriteRateLimiter(settings.writeLimits());
         RequestValidator validator = RequestValidator.create(vertx, description.contract());
 
         Map<String, Handler<RoutingContext>> handlers = new HashMap<>(new LedgerApi(
@@ -129,6 +134,9 @@ public final class GatewayVerticle extends VerticleBase {
                 // An empty requirement ({}) beside bearerAuth makes the token optional.
                 boolean optional = operation.getSecurityRequirements().stream().anyMatch(SecurityRequirement::isEmpty);
                 route.addHandler(optional ? bearerAuth.optional() : bearerAuth);
+                if (!optional && WRITES.contains(operation.getHttpMethod())) {
+                    route.addHandler(writeLimiter);
+                }
             }
             route.addHandler(new RequestValidationHandler(validator, operation));
             route.addHandler(handler);

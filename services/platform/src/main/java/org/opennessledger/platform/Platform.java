@@ -38,6 +38,7 @@ import org.opennessledger.claims.process.SupersessionProcess;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.gateway.GatewayDependencies;
 import org.opennessledger.gateway.GatewaySettings;
+import org.opennessledger.gateway.limits.WriteLimits;
 import org.opennessledger.gateway.GatewayVerticle;
 import org.opennessledger.gateway.HealthProbe;
 import org.opennessledger.contracts.views.RebuildReportView;
@@ -210,7 +211,8 @@ public final class Platform implements AutoCloseable {
         vertx = Vertx.vertx();
         resources.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
         GatewaySettings gatewaySettings = new GatewaySettings(settings.httpHost(), settings.httpPort(),
-                settings.keycloakUrl(), settings.keycloakRealm(), "ledger-api", settings.webRoot().orElse(null));
+                settings.keycloakUrl(), settings.keycloakRealm(), "ledger-api", settings.webRoot().orElse(null),
+                new WriteLimits(settings.writesPerMinutePerPerson(), settings.writesPerMinutePerAddress()));
         List<HealthProbe> probes = List.of(
                 new HealthProbe("event-store", () -> CompletableFuture.completedFuture(eventStoreDatabase.isReachable())),
                 new HealthProbe("read-store", () -> CompletableFuture.completedFuture(readStore.isReachable())));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.opennessledger.gateway.limits.WriteLimits;
 
 /**
  * Everything the platform can be told, read from environment variables with embedded defaults.
@@ -25,7 +26,9 @@ public record PlatformSettings(
         Duration lockAfter,
         Duration appealWindow,
         int protectionMinimumAcceptedClaims,
-        Optional<Path> webRoot) {
+        Optional<Path> webRoot,
+        int writesPerMinutePerPerson,
+        int writesPerMinutePerAddress) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath().normalize();
@@ -46,7 +49,9 @@ public record PlatformSettings(
                 duration(env, "LEDGER_LOCK_AFTER", Duration.ofDays(14)),
                 duration(env, "LEDGER_APPEAL_WINDOW", Duration.ofDays(7)),
                 positive(env, "LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", 3),
-                webRoot);
+                webRoot,
+                positive(env, "LEDGER_WRITES_PER_MINUTE_PER_PERSON", WriteLimits.DEFAULT.perPersonPerMinute()),
+                positive(env, "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", WriteLimits.DEFAULT.perAddressPerMinute()));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -103,6 +108,7 @@ public record PlatformSettings(
 
     public PlatformSettings withHttpPort(int port) {
         return new PlatformSettings(dataDir, httpHost, port, keycloakUrl, keycloakRealm, eventStoreUrl, eventStoreUser,
-                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, protectionMinimumAcceptedClaims, webRoot);
+                eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, protectionMinimumAcceptedClaims, webRoot,
+                writesPerMinutePerPerson, writesPerMinutePerAddress);
     }
 }
