@@ -144,8 +144,11 @@ public final class Platform implements AutoCloseable {
 
         DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier = new DbSchedulerDeadlineManagerSupplier();
         // Stopped when Axon shuts down in close() (Main closes the platform from its shutdown hook).
-        deadlineScheduler = Scheduler.create(eventStoreDatabase.dataSource(),
+        // Deadlines scheduled by a command join its transaction (see transactionalDataSource); the
+        // scheduler never commits a connection it did not open itself.
+        deadlineScheduler = Scheduler.create(transactionManager.transactionalDataSource(),
                         DbSchedulerDeadlineManager.humanReadableTask(deadlineManagerSupplier))
+                .commitWhenAutocommitDisabled(false)
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))
                 .build();

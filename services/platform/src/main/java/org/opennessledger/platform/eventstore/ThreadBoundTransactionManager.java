@@ -80,6 +80,23 @@ public final class ThreadBoundTransactionManager implements TransactionManager {
         };
     }
 
+    /**
+     * The pool as seen from inside a transaction: a thread in one gets its transactional connection
+     * (closing it is a no-op, and nothing but the transaction commits it). The deadline scheduler
+     * uses this, so that a deadline scheduled by a command is stored in the command's transaction
+     * instead of holding a second pooled connection while the first one waits: under load, every
+     * pooled connection could be held by a command waiting for one more, and none would come back.
+     */
+    public DataSource transactionalDataSource() {
+        ConnectionProvider connections = connectionProvider();
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return connections.getConnection();
+            }
+        };
+    }
+
     private static final Transaction NESTED = new Transaction() {
         @Override
         public void commit() {
