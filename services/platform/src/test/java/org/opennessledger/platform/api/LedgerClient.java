@@ -73,6 +73,14 @@ final class LedgerClient {
         return send(builder, token);
     }
 
+    /** Any method, content type and bytes as body, with a bearer token (null: none): for hostile requests. */
+    Response raw(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(builder, token);
+    }
+
     private static String json(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);
