@@ -100,7 +100,7 @@ public final class KeycloakTokenVerifier {
                 return Future.failedFuture(new InvalidTokenException("the token is signed with a key the realm does not publish"));
             }
             return current.auth().authenticate(new TokenCredentials(token))
-                    .recover(error -> Future.failedFuture(new InvalidTokenException(describe(error))))
+                    .recover(error -> Future.failedFuture(new InvalidTokenException(describe(error, token))))
                     .compose(this::toIdentity);
         });
     }
@@ -254,8 +254,12 @@ public final class KeycloakTokenVerifier {
         return roles;
     }
 
-    private static String describe(Throwable error) {
+    private static String describe(Throwable error, String token) {
         String message = error.getMessage() == null ? "" : error.getMessage();
+        // Vert.x reports a token from the future (nbf or iat after now) as "expired" too
+        if (fromTheFuture(token)) {
+            return "the token is not valid yet; check the clocks of this server and of Keycloak";
+        }
         if (message.contains("expired")) {
             return "the token has expired; get a new one";
         }
@@ -269,6 +273,19 @@ public final class KeycloakTokenVerifier {
             return "the token's signature does not verify";
         }
         return "the token cannot be verified";
+    }
+
+    /** Whether a token Vert.x refused says it is not valid before a time still to come (only to word the refusal). */
+    private static boolean fromTheFuture(String token) {
+        try {
+            JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            long now = System.currentTimeMillis() / 1000 + LEEWAY_SECONDS;
+            return claims.getValue("nbf") instanceof Number nbf && nbf.longValue() > now
+                    || claims.getValue("iat") instanceof Number iat && iat.longValue() > now;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private Future<JsonObject> get(String url) {

@@ -17,6 +17,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.List;
@@ -139,6 +141,37 @@ class KeycloakTokenVerifierTest {
         SigningKey impostor = new SigningKey("key-1", newKey("x").pair());
 
         assertThat(refusal(token(impostor, claims()))).contains("signature");
+    }
+
+    @Test
+    void tokenNotValidYetIsRefused() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+
+        assertThat(refusal(token(published.get(0), claims().put("nbf", now + 600)))).contains("not valid yet");
+        assertThat(refusal(token(published.get(0), claims().put("iat", now + 600)))).contains("not valid yet");
+    }
+
+    @Test
+    void hs256SignedWithThePublishedPublicKeyIsRefused() throws Exception {
+        // the classic confusion: the realm's public key used as an HMAC secret
+        byte[] secret = published.get(0).pair().getPublic().getEncoded();
+        String header = base64(new JsonObject().put("alg", "HS256").put("typ", "JWT").put("kid", "key-1").encode());
+        String payload = base64(claims().encode());
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(refusal(header + "." + payload + "." + signature)).contains("not signed with an accepted algorithm");
+    }
+
+    @Test
+    void aValidTokenOfAnotherRealmIsRefused() throws Exception {
+        // signed by that realm's own key, naming that realm as issuer: neither is this realm's
+        SigningKey otherRealm = newKey("other-realm-key");
+        String otherIssuer = issuer.replace("/realms/openness", "/realms/elsewhere");
+
+        assertThat(refusal(token(otherRealm, claims().put("iss", otherIssuer)))).contains("key the realm does not publish");
     }
 
     @Test
