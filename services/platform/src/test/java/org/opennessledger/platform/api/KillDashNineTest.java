@@ -70,19 +70,21 @@ class KillDashNineTest {
         }
     }
 
-    private static Process startPlatform(Path dataDir, int port, String name) throws IOException {
+    static Process startPlatform(Path dataDir, int port, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName());
         builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
         builder.environment().put("LEDGER_HTTP_PORT", String.valueOf(port));
         builder.environment().put("LEDGER_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
+        builder.environment().put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "1000000");
+        builder.environment().put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "1000000");
         builder.redirectErrorStream(true);
         builder.redirectOutput(Files.createTempFile("ledger-" + name + "-", ".log").toFile());
         return builder.start();
     }
 
-    private static void awaitReady(LedgerClient api, Process process) throws InterruptedException {
+    static void awaitReady(LedgerClient api, Process process) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("platform process exited early").isTrue();
@@ -98,7 +100,7 @@ class KillDashNineTest {
         throw new AssertionError("platform did not become healthy within 60 s");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
