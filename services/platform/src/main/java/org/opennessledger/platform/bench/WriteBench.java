@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -115,9 +114,9 @@ public final class WriteBench {
     /** A model, a release and {@link #CLAIMS} claims (one per component, so that none supersedes another). */
     private List<String> prepare() throws Exception {
         for (String user : REVIEWERS) {
-            tokens.put(user, token(user));
+            tokens.put(user, DevRealmTokens.token(keycloakUrl, user));
         }
-        tokens.put("ada", token("ada"));
+        tokens.put("ada", DevRealmTokens.token(keycloakUrl, "ada"));
         String modelId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         post("/api/models", "ada", Map.of("modelId", modelId, "name", "Bench " + modelId, "producer", "Bench Lab"), 201);
         post("/api/models/" + modelId + "/releases", "ada", Map.of("releaseId", "b-1", "name", "Bench-1"), 201);
@@ -258,19 +257,6 @@ public final class WriteBench {
         }
         md.append("\nGoals (issue 7): at least 1,000 commands/s and at least 30% of the raw insert rate.\n\n![](write.svg)\n");
         return md.toString();
-    }
-
-    private String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=ledger-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user + "-pass", StandardCharsets.UTF_8); // dev realm passwords
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloakUrl
-                        + "/realms/openness/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused a token for " + user + ": " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     private JsonNode post(String path, String user, Object body, int expected) {
