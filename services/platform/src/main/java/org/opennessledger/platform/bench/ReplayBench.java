@@ -1,0 +1,200 @@
+package org.opennessledger.platform.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.opennessledger.contracts.claims.ProposeClaim;
+import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.models.RegisterModelFamily;
+import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.LedgerMetaData;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.contracts.views.RebuildReportView;
+import org.opennessledger.platform.Platform;
+import org.opennessledger.platform.PlatformSettings;
+
+/**
+ * Replay: the event store grown to each size in turn (families, releases, claims and mostly reviews,
+ * through the command bus in-process, as the API would send them), then every read model rebuilt
+ * from it; events per second at each size, the in-process command rate while growing it, the start-up
+ * time of a platform on that store, and this JVM's peak resident memory. Writes
+ * {@code target/bench/replay.md} and {@code target/bench/replay.svg}.
+ *
+ * <pre>java -cp openness-ledger-platform.jar org.opennessledger.platform.bench.ReplayBench [sizes, e.g. 10000,100000]</pre>
+ */
+public final class ReplayBench {
+
+    private static final int REVIEWERS = 12;
+    private static final int CLAIMS_PER_FAMILY = 10;
+    private static final int IN_FLIGHT = 64;
+
+    record Size(long events, double commandsPerSecond, RebuildReportView rebuild, double startSeconds, long peakRssMb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Long> sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(","))
+                .map(String::trim).map(Long::parseLong).sorted().toList();
+        Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
+        Files.createDirectories(out);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("LEDGER_DATA_DIR", Files.createTempDirectory("ledger-bench-replay-").toString());
+        env.put("LEDGER_HTTP_PORT", "0");
+        env.remove("LEDGER_EVENTSTORE_URL");
+        env.remove("LEDGER_MONGO_URL");
+        PlatformSettings settings = PlatformSettings.fromEnvironment(env);
+        List<Size> results = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        for (long size : sizes) {
+            double commandsPerSecond;
+            try (Platform platform = Platform.start(settings)) {
+                commandsPerSecond = grow(platform, size, claims);
+                platform.awaitReadModels(Duration.ofHours(2));
+            }
+            long started = System.nanoTime();
+            try (Platform platform = Platform.start(settings)) {
+                double startSeconds = (System.nanoTime() - started) / 1e9;
+                RebuildReportView rebuild = platform.rebuildReadModels("benchmark: replay at " + size + " events");
+                results.add(new Size(eventCount(platform), commandsPerSecond, rebuild, startSeconds, peakRssMb()));
+                Size last = results.get(results.size() - 1);
+                System.out.printf(Locale.ROOT, "%d events: rebuild %.0f events/s (%d documents, %.1f s); start %.1f s; "
+                                + "growing it %.0f commands/s; peak RSS %d MB%n", last.events(), rebuild.eventsPerSecond(),
+                        rebuild.documents(), rebuild.millis() / 1000.0, startSeconds, commandsPerSecond, last.peakRssMb());
+            }
+        }
+        Files.writeString(out.resolve("replay.md"), report(results));
+        Files.writeString(out.resolve("replay.svg"), BenchCharts.bars("Rebuilding every read model from the event store",
+                "events per second", results.stream().map(r -> String.format(Locale.ROOT, "%,d events", r.events())).toList(),
+                List.of("replayed into the read models"),
+                List.of(results.stream().map(r -> r.rebuild().eventsPerSecond()).toList())));
+        System.out.println("wrote " + out.resolve("replay.md") + " and replay.svg");
+    }
+
+    /** Sends commands until the store holds at least {@code target} events; the command rate. */
+    private static double grow(Platform platform, long target, List<String> claims) throws Exception {
+        CommandGateway commands = platform.axon().commandGateway();
+        long sent = 0;
+        long started = System.nanoTime();
+        List<CompletableFuture<Object>> inFlight = new ArrayList<>();
+        while (eventCount(platform) < target) {
+            for (int batch = 0; batch < 500; batch++) {
+                if (claims.isEmpty() || ThreadLocalRandom.current().nextInt(40) == 0) {
+                    newFamily(commands, claims); // synchronous: its claims must exist before they are reviewed
+                    sent += 2 + CLAIMS_PER_FAMILY;
+                    continue;
+                }
+                String claim = claims.get(ThreadLocalRandom.current().nextInt(claims.size()));
+                boolean agree = ThreadLocalRandom.current().nextInt(3) > 0;
+                inFlight.add(commands.send(new ReviewClaim(claim, agree ? Verdict.AGREE : Verdict.DISAGREE,
+                        agree ? null : "benchmark"), as("reviewer-" + ThreadLocalRandom.current().nextInt(REVIEWERS))));
+                sent++;
+                if (inFlight.size() >= IN_FLIGHT) {
+                    drain(inFlight);
+                }
+            }
+            drain(inFlight);
+        }
+        return sent / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static void newFamily(CommandGateway commands, List<String> claims) {
+        String modelId = "replay-" + UUID.randomUUID().toString().substring(0, 12);
+        MetaData admin = as("bench-admin");
+        commands.sendAndWait(new RegisterModelFamily(modelId, "Replay " + modelId, "Bench Lab " + modelId.charAt(7),
+                "benchmark family"), admin);
+        commands.sendAndWait(new RegisterRelease(modelId, "r1", "Release 1", "1.0", LocalDate.of(2026, 1, 1), null,
+                List.of()), admin);
+        ComponentId[] components = ComponentId.values();
+        for (int i = 0; i < CLAIMS_PER_FAMILY; i++) {
+            String claimId = UUID.randomUUID().toString();
+            commands.sendAndWait(new ProposeClaim(claimId, new ClaimTarget(modelId, "r1", components[i % components.length]),
+                    Openness.OPEN, "MIT", List.of(new Evidence("https://example.org/" + modelId, null,
+                    LocalDate.of(2026, 1, 1), null)), "benchmark claim"), admin);
+            claims.add(claimId);
+        }
+    }
+
+    /** Waits for the commands in flight; a refused one (e.g. a review of a claim superseded meanwhile) is fine. */
+    private static void drain(List<CompletableFuture<Object>> inFlight) {
+        for (CompletableFuture<Object> command : inFlight) {
+            try {
+                command.get(60, TimeUnit.SECONDS);
+            } catch (Exception refused) {
+                // counted as sent; the store only holds what was decided
+            }
+        }
+        inFlight.clear();
+    }
+
+    private static MetaData as(String subject) {
+        return MetaData.with(LedgerMetaData.ACTOR_ID, subject).and(LedgerMetaData.ACTOR_ROLES, "admin,reviewer")
+                .and(LedgerMetaData.REASON, "benchmark").and(LedgerMetaData.CORRELATION_ID, UUID.randomUUID().toString());
+    }
+
+    private static long eventCount(Platform platform) throws Exception {
+        try (Connection c = platform.eventStoreDatabase().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** This JVM's peak resident set (VmHWM), in MB; 0 where /proc is not there. */
+    private static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (Exception unavailable) {
+            // not Linux
+        }
+        return 0;
+    }
+
+    private static String report(List<Size> results) {
+        StringBuilder md = new StringBuilder("# Replay\n\n").append(BenchCharts.machine()).append("\n\n")
+                .append("The embedded event store grown to each size by commands sent in-process (families of a release ")
+                .append("and ").append(CLAIMS_PER_FAMILY).append(" claims; then mostly reviews by ").append(REVIEWERS)
+                .append(" reviewers), then every read model dropped and rebuilt from it (`rebuildReadModels`, as ")
+                .append("`./ledger rebuild`). Start-up: a platform opened on that store until it serves. Peak RSS: this ")
+                .append("JVM's high-water mark (the benchmark and the platform share it).\n\n")
+                .append("| events | rebuild events/s | rebuild s | documents | growing it, commands/s | start-up s | peak RSS MB |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Size r : results) {
+            md.append(String.format(Locale.ROOT, "| %,d | %.0f | %.1f | %,d | %.0f | %.1f | %d |%n", r.events(),
+                    r.rebuild().eventsPerSecond(), r.rebuild().millis() / 1000.0, r.rebuild().documents(),
+                    r.commandsPerSecond(), r.startSeconds(), r.peakRssMb()));
+        }
+        if (results.size() > 1) {
+            Size first = results.get(0);
+            Size last = results.get(results.size() - 1);
+            md.append(String.format(Locale.ROOT, "%nGrowth: %.1f× the events took %.1f× the rebuild time (linear would be %.1f×).%n",
+                    (double) last.events() / first.events(), (double) last.rebuild().millis() / first.rebuild().millis(),
+                    (double) last.events() / first.events()));
+        }
+        md.append("\nGoals (issue 7): at least 10,000 events/s, growing linearly; peak RSS under 768 MB at 1M events.\n\n")
+                .append("![](replay.svg)\n");
+        return md.toString();
+    }
+}
