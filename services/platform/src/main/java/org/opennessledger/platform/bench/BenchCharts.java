@@ -4,12 +4,27 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
-/** What every benchmark report starts with (the machine), and its grouped bar charts as SVG. */
+/** What every benchmark shares: its platform's settings, the machine line its report starts with, and SVG bar charts. */
 final class BenchCharts {
 
     private static final String[] COLOURS = {"#12355b", "#c8781e", "#4f8a3c", "#8a3c6e"};
 
     private BenchCharts() {
+    }
+
+    /**
+     * Settings for a platform on the embedded defaults in a fresh temporary directory, on a free port,
+     * whatever this shell points the stores at, and with write limits out of the way of the load.
+     */
+    static org.opennessledger.platform.PlatformSettings embeddedPlatform(String name) throws java.io.IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("LEDGER_DATA_DIR", java.nio.file.Files.createTempDirectory("ledger-bench-" + name + "-").toString());
+        env.put("LEDGER_HTTP_PORT", "0");
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000");
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
+        env.remove("LEDGER_EVENTSTORE_URL");
+        env.remove("LEDGER_MONGO_URL");
+        return org.opennessledger.platform.PlatformSettings.fromEnvironment(env);
     }
 
     /** Cores, memory and JDK of this machine, and when: benchmark figures mean nothing without them. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opennessledger.platform.Platform;
-import org.opennessledger.platform.PlatformSettings;
 
 /**
  * The read path, measured in one run with {@code wrk} at 64 connections: {@code GET /api/models}
@@ -49,15 +47,10 @@ public final class ReadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("LEDGER_DATA_DIR", Files.createTempDirectory("ledger-bench-read-").toString());
-        env.put("LEDGER_HTTP_PORT", "0");
-        env.remove("LEDGER_EVENTSTORE_URL");
-        env.remove("LEDGER_MONGO_URL");
-        String keycloak = env.getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
+        String keycloak = System.getenv().getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
         List<Result> results = new ArrayList<>();
         Vertx baselineVertx = Vertx.vertx();
-        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(env))) {
+        try (Platform platform = Platform.start(BenchCharts.embeddedPlatform("read"))) {
             String base = "http://127.0.0.1:" + platform.httpPort();
             String claimId = prepare(base, DevRealmTokens.token(keycloak, "ada"));
             for (String[] target : new String[][] {{"GET /api/models (" + MODELS + " models)", "/api/models"},

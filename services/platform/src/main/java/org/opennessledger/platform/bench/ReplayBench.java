@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,12 +54,7 @@ public final class ReplayBench {
                 .map(String::trim).map(Long::parseLong).sorted().toList();
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("LEDGER_DATA_DIR", Files.createTempDirectory("ledger-bench-replay-").toString());
-        env.put("LEDGER_HTTP_PORT", "0");
-        env.remove("LEDGER_EVENTSTORE_URL");
-        env.remove("LEDGER_MONGO_URL");
-        PlatformSettings settings = PlatformSettings.fromEnvironment(env);
+        PlatformSettings settings = BenchCharts.embeddedPlatform("replay");
         List<Size> results = new ArrayList<>();
         List<String> claims = new ArrayList<>();
         for (long size : sizes) {

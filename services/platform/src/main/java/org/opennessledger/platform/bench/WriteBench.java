@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.opennessledger.platform.Platform;
-import org.opennessledger.platform.PlatformSettings;
 
 /**
  * The write path, measured in one run on this machine: reviews through the HTTP API with real,
@@ -78,17 +77,9 @@ public final class WriteBench {
         String keycloak = System.getenv().getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
-        Path data = Files.createTempDirectory("ledger-bench-write-");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("LEDGER_DATA_DIR", data.toString());
-        env.put("LEDGER_HTTP_PORT", "0");
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000");
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
-        env.remove("LEDGER_EVENTSTORE_URL");
-        env.remove("LEDGER_MONGO_URL");
         WriteBench bench = new WriteBench(keycloak);
         List<Level> levels = new ArrayList<>();
-        try (Platform platform = Platform.start(PlatformSettings.fromEnvironment(env))) {
+        try (Platform platform = Platform.start(BenchCharts.embeddedPlatform("write"))) {
             bench.base = "http://127.0.0.1:" + platform.httpPort();
             List<String> claims = bench.prepare();
             DataSource dataSource = platform.eventStoreDatabase().dataSource();
