@@ -81,20 +81,52 @@ public final class ThreadBoundTransactionManager implements TransactionManager {
     }
 
     /**
-     * The pool as seen from inside a transaction: a thread in one gets its transactional connection
-     * (closing it is a no-op, and nothing but the transaction commits it). The deadline scheduler
+     * The pool as seen from inside a transaction: a thread in one gets its transactional connection,
+     * on which commit, rollback, setAutoCommit and close do nothing (only the transaction ends it,
+     * whatever the caller's settings). The deadline scheduler
      * uses this, so that a deadline scheduled by a command is stored in the command's transaction
      * instead of holding a second pooled connection while the first one waits: under load, every
      * pooled connection could be held by a command waiting for one more, and none would come back.
      */
     public DataSource transactionalDataSource() {
-        ConnectionProvider connections = connectionProvider();
         return new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
-                return connections.getConnection();
+                Connection inTransaction = current.get();
+                return inTransaction != null ? joined(inTransaction) : dataSource.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                Connection inTransaction = current.get();
+                return inTransaction != null ? joined(inTransaction) : dataSource.getConnection(username, password);
             }
         };
+    }
+
+    /** The transaction's connection, with the calls that would end or change the transaction made harmless. */
+    private static Connection joined(Connection connection) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "commit", "rollback", "setAutoCommit", "close", "setTransactionIsolation" -> {
+                            return null;
+                        }
+                        case "getAutoCommit" -> {
+                            return false;
+                        }
+                        case "isClosed" -> {
+                            return connection.isClosed();
+                        }
+                        default -> {
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        }
+                    }
+                });
     }
 
     private static final Transaction NESTED = new Transaction() {
