@@ -256,8 +256,9 @@ public final class KeycloakTokenVerifier {
 
     private static String describe(Throwable error, String token) {
         String message = error.getMessage() == null ? "" : error.getMessage();
-        // Vert.x reports a token from the future (nbf or iat after now) as "expired" too
-        if (fromTheFuture(token)) {
+        // Vert.x reports a token from the future (nbf or iat after now) as "expired" too; only a time
+        // check's refusal is worded from the (unverified) claims, never a bad signature's or audience's
+        if (message.contains("expired") && fromTheFuture(token)) {
             return "the token is not valid yet; check the clocks of this server and of Keycloak";
         }
         if (message.contains("expired")) {

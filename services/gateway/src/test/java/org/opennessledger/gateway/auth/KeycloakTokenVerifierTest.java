@@ -152,6 +152,15 @@ class KeycloakTokenVerifierTest {
     }
 
     @Test
+    void aForgedTokenFromTheFutureIsRefusedForItsSignatureNotItsClock() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        SigningKey impostor = new SigningKey("key-1", newKey("x").pair());
+
+        assertThat(refusal(token(impostor, claims().put("nbf", now + 600)))).contains("signature")
+                .doesNotContain("not valid yet");
+    }
+
+    @Test
     void hs256SignedWithThePublishedPublicKeyIsRefused() throws Exception {
         // the classic confusion: the realm's public key used as an HMAC secret
         byte[] secret = published.get(0).pair().getPublic().getEncoded();
