@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,8 @@ class ConcurrentReviewsTest {
 
     private final LedgerClient api = SharedPlatform.client();
 
-    private record Acknowledged(String reviewer, String verdict) {
+    /** {@code reason} is unique to each request, so that a lost and a doubled review cannot cancel out. */
+    private record Acknowledged(String reviewer, String verdict, String reason) {
     }
 
     @Test
@@ -63,12 +65,12 @@ class ConcurrentReviewsTest {
                     String claim = claims.get(random.nextInt(CLAIMS));
                     String reviewer = REVIEWERS.get(random.nextInt(REVIEWERS.size()));
                     boolean agree = random.nextInt(3) > 0;
-                    Map<String, Object> body = agree ? Map.of("verdict", "agree")
-                            : Map.of("verdict", "disagree", "reason", "not what the licence says");
+                    String reason = "review " + UUID.randomUUID();
+                    Map<String, Object> body = Map.of("verdict", agree ? "agree" : "disagree", "reason", reason);
                     var response = api.post("/api/claims/" + claim + "/reviews", reviewer, body);
                     if (response.status() / 100 == 2) {
                         acknowledged.get(claim).add(new Acknowledged(Keycloak.subject(reviewer),
-                                agree ? "agree" : "disagree"));
+                                agree ? "agree" : "disagree", reason));
                     } else {
                         refused.add(response.status());
                     }
@@ -89,7 +91,7 @@ class ConcurrentReviewsTest {
             JsonNode claim = api.get("/api/claims/" + claimId).body();
             List<JsonNode> history = list(claim.get("reviewHistory"));
             assertThat(countBy(history.stream().map(r -> new Acknowledged(r.get("reviewerId").asText(),
-                    r.get("verdict").asText())).toList()))
+                    r.get("verdict").asText(), r.get("reason").asText())).toList()))
                     .as("claim %s: each acknowledged review once in the history", claimId)
                     .isEqualTo(countBy(acknowledged.get(claimId)));
 
