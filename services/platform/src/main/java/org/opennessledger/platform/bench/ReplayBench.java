@@ -44,7 +44,7 @@ public final class ReplayBench {
 
     private static final int REVIEWERS = 12;
     private static final int CLAIMS_PER_FAMILY = 10;
-    private static final int IN_FLIGHT = 64;
+    private static final int IN_FLIGHT = 64; // the bus handles a command on the sending thread: this bounds the futures kept
 
     record Size(long events, double commandsPerSecond, RebuildReportView rebuild, double startSeconds, long peakRssMb) {
     }
@@ -85,28 +85,27 @@ public final class ReplayBench {
     /** Sends commands until the store holds at least {@code target} events; the command rate. */
     private static double grow(Platform platform, long target, List<String> claims) throws Exception {
         CommandGateway commands = platform.axon().commandGateway();
-        long sent = 0;
+        long decided = 0;
         long started = System.nanoTime();
         List<CompletableFuture<Object>> inFlight = new ArrayList<>();
         while (eventCount(platform) < target) {
             for (int batch = 0; batch < 500; batch++) {
                 if (claims.isEmpty() || ThreadLocalRandom.current().nextInt(40) == 0) {
                     newFamily(commands, claims); // synchronous: its claims must exist before they are reviewed
-                    sent += 2 + CLAIMS_PER_FAMILY;
+                    decided += 2 + CLAIMS_PER_FAMILY;
                     continue;
                 }
                 String claim = claims.get(ThreadLocalRandom.current().nextInt(claims.size()));
                 boolean agree = ThreadLocalRandom.current().nextInt(3) > 0;
                 inFlight.add(commands.send(new ReviewClaim(claim, agree ? Verdict.AGREE : Verdict.DISAGREE,
                         agree ? null : "benchmark"), as("reviewer-" + ThreadLocalRandom.current().nextInt(REVIEWERS))));
-                sent++;
                 if (inFlight.size() >= IN_FLIGHT) {
-                    drain(inFlight);
+                    decided += drain(inFlight);
                 }
             }
-            drain(inFlight);
+            decided += drain(inFlight);
         }
-        return sent / ((System.nanoTime() - started) / 1e9);
+        return decided / ((System.nanoTime() - started) / 1e9);
     }
 
     private static void newFamily(CommandGateway commands, List<String> claims) {
@@ -126,16 +125,19 @@ public final class ReplayBench {
         }
     }
 
-    /** Waits for the commands in flight; a refused one (e.g. a review of a claim superseded meanwhile) is fine. */
-    private static void drain(List<CompletableFuture<Object>> inFlight) {
+    /** Waits for the commands in flight; how many were accepted (a refused one, e.g. a review of a claim superseded meanwhile, is not counted). */
+    private static int drain(List<CompletableFuture<Object>> inFlight) {
+        int accepted = 0;
         for (CompletableFuture<Object> command : inFlight) {
             try {
                 command.get(60, TimeUnit.SECONDS);
+                accepted++;
             } catch (Exception refused) {
-                // counted as sent; the store only holds what was decided
+                // not counted
             }
         }
         inFlight.clear();
+        return accepted;
     }
 
     private static MetaData as(String subject) {
@@ -170,8 +172,10 @@ public final class ReplayBench {
                 .append("The embedded event store grown to each size by commands sent in-process (families of a release ")
                 .append("and ").append(CLAIMS_PER_FAMILY).append(" claims; then mostly reviews by ").append(REVIEWERS)
                 .append(" reviewers), then every read model dropped and rebuilt from it (`rebuildReadModels`, as ")
-                .append("`./ledger rebuild`). Start-up: a platform opened on that store until it serves. Peak RSS: this ")
-                .append("JVM's high-water mark (the benchmark and the platform share it).\n\n")
+                .append("`./ledger rebuild`). Start-up: a platform opened again on that store until it serves, in this ")
+                .append("already warm JVM (a cold JVM takes longer). Peak RSS: this JVM's high-water mark over the whole ")
+                .append("run, growth included, with the JVM's default heap sizing (the benchmark and the platform share ")
+                .append("it): an upper bound, not the platform's need. The smallest size is rebuilt with a colder JIT.\n\n")
                 .append("| events | rebuild events/s | rebuild s | documents | growing it, commands/s | start-up s | peak RSS MB |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Size r : results) {
