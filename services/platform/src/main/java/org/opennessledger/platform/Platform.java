@@ -215,7 +215,8 @@ public final class Platform implements AutoCloseable {
         resources.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
         GatewaySettings gatewaySettings = new GatewaySettings(settings.httpHost(), settings.httpPort(),
                 settings.keycloakUrl(), settings.keycloakRealm(), "ledger-api", settings.webRoot().orElse(null),
-                new WriteLimits(settings.writesPerMinutePerPerson(), settings.writesPerMinutePerAddress()));
+                new WriteLimits(settings.writesPerMinutePerPerson(), settings.writesPerMinutePerAddress(),
+                        settings.writeLimitWindow()));
         List<HealthProbe> probes = List.of(
                 new HealthProbe("event-store", () -> CompletableFuture.completedFuture(eventStoreDatabase.isReachable())),
                 new HealthProbe("read-store", () -> CompletableFuture.completedFuture(readStore.isReachable())));

@@ -28,7 +28,8 @@ public record PlatformSettings(
         int protectionMinimumAcceptedClaims,
         Optional<Path> webRoot,
         int writesPerMinutePerPerson,
-        int writesPerMinutePerAddress) {
+        int writesPerMinutePerAddress,
+        Duration writeLimitWindow) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath().normalize();
@@ -51,7 +52,9 @@ public record PlatformSettings(
                 positive(env, "LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", 3),
                 webRoot,
                 positive(env, "LEDGER_WRITES_PER_MINUTE_PER_PERSON", WriteLimits.DEFAULT.perPersonPerMinute()),
-                positive(env, "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", WriteLimits.DEFAULT.perAddressPerMinute()));
+                positive(env, "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", WriteLimits.DEFAULT.perAddressPerMinute()),
+                // the limits above are per this window; only tests change it (a long window refills slowly)
+                duration(env, "LEDGER_WRITE_LIMIT_WINDOW", Duration.ofMinutes(1)));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -109,6 +112,6 @@ public record PlatformSettings(
     public PlatformSettings withHttpPort(int port) {
         return new PlatformSettings(dataDir, httpHost, port, keycloakUrl, keycloakRealm, eventStoreUrl, eventStoreUser,
                 eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, protectionMinimumAcceptedClaims, webRoot,
-                writesPerMinutePerPerson, writesPerMinutePerAddress);
+                writesPerMinutePerPerson, writesPerMinutePerAddress, writeLimitWindow);
     }
 }

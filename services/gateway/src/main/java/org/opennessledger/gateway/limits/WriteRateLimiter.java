@@ -5,7 +5,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +43,9 @@ public final class WriteRateLimiter implements Handler<RoutingContext> {
         });
     }
 
-    private static Bucket bucket(int perMinute) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
-                .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+    private Bucket bucket(int perWindow) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perWindow)
+                .refillGreedy(perWindow, limits.window()).build()).build();
     }
 
     @Override
@@ -73,10 +72,10 @@ public final class WriteRateLimiter implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    private static ApiException tooMany(String who, int perMinute, ConsumptionProbe probe) {
+    private ApiException tooMany(String who, int perWindow, ConsumptionProbe probe) {
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new ApiException(ProblemType.TOO_MANY_REQUESTS, who + " may make " + perMinute
-                + " writes a minute; try again in " + seconds + " s", List.of(),
+        return new ApiException(ProblemType.TOO_MANY_REQUESTS, who + " may make " + perWindow
+                + " writes " + limits.windowInWords() + "; try again in " + seconds + " s", List.of(),
                 Map.of("Retry-After", Long.toString(seconds)), null);
     }
 }
