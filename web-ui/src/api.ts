@@ -287,7 +287,6 @@ export function displayName(subject: string): Promise<string> {
 
 export const api = {
   // Reads that moderators make with their token include hidden content (marked); others get the public view.
-  claimAs: (id: string, token: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}`, token),
   arguments: (claimId: string, token: string | null) =>
     get<Argument[]>(`/api/claims/${encodeURIComponent(claimId)}/arguments`, token),
   argument: (claimId: string, argumentId: string, token: string | null) => get<Argument>(
@@ -304,7 +303,8 @@ export const api = {
   timeline: (path: string) => timelinePage(path),
   matrix: (asOf: string | null) => get<Matrix>(`/api/matrix${asOfQuery(asOf)}`),
   model: (id: string, asOf: string | null) => get<Model>(`/api/models/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
-  claim: (id: string, asOf: string | null) => get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`),
+  claim: (id: string, asOf: string | null, token: string | null = null) =>
+    get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`, token),
   moderationQueue: (token: string) => get<QueueItem[]>(`/api/moderation/queue`, token),
   auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
 };

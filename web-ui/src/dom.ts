@@ -36,6 +36,18 @@ export function link(href: string, ...children: Child[]): HTMLElement {
   return el("span", {}, ...children);
 }
 
+const loads = new WeakMap<Node, number>();
+
+/**
+ * Starts a load of what {@code root} shows; the answer says whether it is still the newest one, so
+ * that a load that finishes after a newer one does not draw over it.
+ */
+export function startLoad(root: Node): () => boolean {
+  const load = (loads.get(root) ?? 0) + 1;
+  loads.set(root, load);
+  return () => loads.get(root) === load;
+}
+
 /** Replaces what {@code root} shows with {@code children} (null, undefined and false are skipped). */
 export function render(root: Node & ParentNode, ...children: Child[]): void {
   root.replaceChildren();

@@ -23,9 +23,14 @@ function open(claim: Claim): boolean {
   return !claim.hidden;
 }
 
+/** Whether the claim takes reviews at all, whoever asks: not hidden, locked, disputed or superseded. */
+export function openToReviews(claim: Claim): boolean {
+  return open(claim) && !claim.locked && !claim.openDisputeId && claim.status !== "SUPERSEDED";
+}
+
 export function mayReview(claim: Claim, viewer: Viewer | null, modelProducer: string | null): boolean {
-  return has(viewer, "reviewer") && open(claim) && viewer.subject !== claim.authorId && !claim.locked
-    && !claim.openDisputeId && claim.status !== "SUPERSEDED" && !speaksFor(viewer, modelProducer);
+  return has(viewer, "reviewer") && openToReviews(claim) && viewer.subject !== claim.authorId
+    && !speaksFor(viewer, modelProducer);
 }
 
 export function mayDispute(claim: Claim, viewer: Viewer | null, modelProducer: string | null): boolean {

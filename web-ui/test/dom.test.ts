@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { el, link, render } from "../src/dom";
+import { el, link, render, startLoad } from "../src/dom";
 
 describe("el", () => {
   it("keeps markup in people's text as text", () => {
@@ -29,5 +29,19 @@ describe("render", () => {
     const root = el("div", {}, "old");
     render(root, "new", null, false, el("span", {}, "x"));
     expect(root.textContent).toBe("newx");
+  });
+});
+
+describe("startLoad", () => {
+  it("tells an older load that a newer one started on the same root, and keeps roots apart", () => {
+    const page = el("div", {});
+    const other = el("div", {});
+    const first = startLoad(page);
+    const elsewhere = startLoad(other);
+    expect(first()).toBe(true);
+    const second = startLoad(page);
+    expect(first()).toBe(false);
+    expect(second()).toBe(true);
+    expect(elsewhere()).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Argument, Claim, Dispute } from "../src/api";
 import {
-  argumentOpen, mayAppeal, mayArgue, mayDispute, mayFlag, mayHideClaim, mayRespondAsProducer, mayReview, speaksFor,
+  argumentOpen, mayAppeal, mayArgue, mayDispute, mayFlag, mayHideClaim, mayRespondAsProducer, mayReview, openToReviews,
+  speaksFor,
   type Viewer,
 } from "../src/permissions";
 
@@ -39,6 +40,15 @@ describe("mayReview", () => {
     expect(mayReview(claim(), PAUL, "Meta")).toBe(false);
     expect(mayReview(claim(), RITA, "Example Lab")).toBe(false);
     expect(mayReview(claim(), RITA, "Meta")).toBe(true);
+  });
+
+  it("a claim takes reviews unless locked, disputed, superseded or hidden, whoever asks", () => {
+    expect(openToReviews(claim())).toBe(true);
+    expect(openToReviews(claim({ status: "ACCEPTED" }))).toBe(true);
+    expect(openToReviews(claim({ locked: true }))).toBe(false);
+    expect(openToReviews(claim({ openDisputeId: "d" }))).toBe(false);
+    expect(openToReviews(claim({ status: "SUPERSEDED" }))).toBe(false);
+    expect(openToReviews(claim({ hidden: HIDDEN }))).toBe(false);
   });
 
   it("refuses locked, disputed, superseded and hidden claims", () => {

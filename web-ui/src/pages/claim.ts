@@ -1,28 +1,25 @@
 import { api, displayName, type Claim, type Dispute, type FlaggedItem } from "../api";
 import { accessToken, session } from "../auth";
-import { el, link, render } from "../dom";
+import { el, link, render, startLoad } from "../dom";
 import { disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
 import {
-  mayAppeal, mayDispute, mayFlag, mayHideClaim, mayRespondAsProducer, mayReview,
+  mayAppeal, mayDispute, mayFlag, mayHideClaim, mayRespondAsProducer, mayReview, openToReviews,
 } from "../permissions";
 import { debateSection, evidenceList, flagForm, flagList, type DebateContext } from "./debate";
 
-// The page each root shows last: a reload that finishes after a newer one does not draw over it.
-const tickets = new WeakMap<HTMLElement, number>();
 
 /**
  * A claim: statement, status with its policy version, rationale, evidence, the producer's response,
  * reviews, disputes with their decisions, and the threaded debate; with the forms each reader may use.
  */
 export async function claimPage(root: HTMLElement, claimId: string, afterWrite = false): Promise<void> {
-  const ticket = (tickets.get(root) ?? 0) + 1;
-  tickets.set(root, ticket);
+  const newest = startLoad(root);
   // after a write the page stays as it is until the new one is ready (no jump, no flash)
   if (!afterWrite) render(root, el("p", { role: "status" }, "Loading…"));
   // A moderator reads with their token: hidden content is then included, marked.
   const moderator = hasRole("moderator");
   const token = moderator ? await accessToken() : null;
-  const [claim, args, disputes, flags] = await Promise.all([api.claimAs(claimId, token), api.arguments(claimId, token),
+  const [claim, args, disputes, flags] = await Promise.all([api.claim(claimId, null, token), api.arguments(claimId, token),
     api.disputes(claimId), moderator && token ? api.flags(claimId, token) : Promise.resolve([] as FlaggedItem[])]);
   // the model's producer matters only to producers (who may answer, but not judge, claims on their models)
   const modelProducer = session()?.producerOrg ? (await api.model(claim.modelId, null)).producer : null;
@@ -40,7 +37,7 @@ export async function claimPage(root: HTMLElement, claimId: string, afterWrite =
   await Promise.all([...people].map(async (subject) => names.set(subject, await displayName(subject))));
   const context: DebateContext = { claim, names, flags, reload: () => void claimPage(root, claimId, true) };
   const claimFlags = flags.find((item) => item.argumentId === null && item.state === "OPEN");
-  if (tickets.get(root) !== ticket) return; // a newer load of this page won
+  if (!newest()) return; // a newer load of this page won
 
   render(root,
     afterWrite ? el("p", { role: "status", class: "saved" }, "Saved.") : null,
@@ -152,8 +149,7 @@ function disputeForm(claim: Claim, context: DebateContext, modelProducer: string
 
 /** Agree or disagree (with a reason), for reviewers other than the author while the claim is open to reviews. */
 function reviewForm(claim: Claim, context: DebateContext, modelProducer: string | null): HTMLElement | null {
-  if (claim.locked || claim.openDisputeId || claim.status === "SUPERSEDED" || claim.hidden) return null;
-  if (!session()) return loginPrompt("review this claim");
+  if (!session()) return openToReviews(claim) ? loginPrompt("review this claim") : null;
   if (!mayReview(claim, session(), modelProducer)) return null;
   const verdict = el("select", { id: "review-verdict", name: "verdict" },
     el("option", { value: "agree" }, "agree"), el("option", { value: "disagree" }, "disagree"));

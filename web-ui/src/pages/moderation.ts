@@ -1,19 +1,15 @@
 import { api, type QueueItem } from "../api";
 import { accessToken, session } from "../auth";
-import { el, link, render, type Child } from "../dom";
+import { el, link, render, startLoad, type Child } from "../dom";
 import { field, loginPrompt, reasonForm, submitTo } from "../forms";
 import { argumentOpen, mayHideClaim } from "../permissions";
-
-// The queue each root shows last: a reload that finishes after a newer one does not draw over it.
-const tickets = new WeakMap<HTMLElement, number>();
 
 /**
  * The moderators' queue: disputes and appeals (take one, then resolve it with a rationale) and
  * flagged claims or arguments (hide the content, or dismiss the flags), oldest first in each.
  */
 export async function moderationPage(root: HTMLElement, afterWrite = false): Promise<void> {
-  const ticket = (tickets.get(root) ?? 0) + 1;
-  tickets.set(root, ticket);
+  const newest = startLoad(root);
   const me = session();
   if (!me) {
     render(root, el("h1", {}, "Moderation"), loginPrompt("see the moderation queue"));
@@ -31,7 +27,7 @@ export async function moderationPage(root: HTMLElement, afterWrite = false): Pro
   const reload = () => void moderationPage(root, true);
   // what was flagged, as moderators see it (hidden content included), so that they can judge it here
   const flaggedText = await Promise.all(flags.map((item) => flaggedContent(item, token)));
-  if (tickets.get(root) !== ticket) return; // a newer load of the queue won
+  if (!newest()) return; // a newer load of the queue won
   render(root, el("h1", {}, "Moderation queue"),
     el("p", { role: "status" }, `Waiting: ${count(disputes.length, "dispute or appeal", "disputes or appeals")}, `
       + `${count(flags.length, "flagged item", "flagged items")}.`),
@@ -60,7 +56,7 @@ async function flaggedContent(item: QueueItem, token: string | null): Promise<Fl
       const argument = await api.argument(item.claimId, item.argumentId, token);
       return { content: el("blockquote", { class: "flagged-text" }, argument.text ?? ""), hideable: argumentOpen(argument) };
     }
-    const claim = await api.claimAs(item.claimId, token);
+    const claim = await api.claim(item.claimId, null, token);
     return { content: el("blockquote", { class: "flagged-text" }, claim.rationale), hideable: mayHideClaim(claim) };
   } catch {
     return { content: el("p", {}, "The flagged content could not be read."), hideable: false };
