@@ -77,8 +77,7 @@ class KillDashNineTest {
         builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
         builder.environment().put("LEDGER_HTTP_PORT", String.valueOf(port));
         builder.environment().put("LEDGER_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
-        builder.environment().put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "1000000");
-        builder.environment().put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "1000000");
+        SharedPlatform.liftWriteLimits(builder.environment());
         builder.redirectErrorStream(true);
         builder.redirectOutput(Files.createTempFile("ledger-" + name + "-", ".log").toFile());
         return builder.start();

@@ -47,11 +47,15 @@ final class SharedPlatform {
         env.put("LEDGER_DATA_DIR", dataDir.toString());
         env.put("LEDGER_HTTP_PORT", "0");
         env.put("LEDGER_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
-        // every test writes from 127.0.0.1, many as the same few people: write limits only where a test sets them
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "1000000");
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "1000000");
+        liftWriteLimits(env);
         env.putAll(overrides);
         return Platform.start(PlatformSettings.fromEnvironment(env));
+    }
+
+    /** Every test writes from 127.0.0.1, many as the same few people: write limits only where a test sets them. */
+    static void liftWriteLimits(Map<String, String> env) {
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "1000000");
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "1000000");
     }
 
     static Path newDataDir() {
