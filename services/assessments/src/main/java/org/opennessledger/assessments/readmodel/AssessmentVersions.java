@@ -1,6 +1,5 @@
 package org.opennessledger.assessments.readmodel;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -43,6 +42,8 @@ public final class AssessmentVersions {
 
     static final String SCOPE_RELEASE = "release";
     static final String SCOPE_FAMILY = "family";
+    /** The head's version: its conditional replace filters on it with the {@code _id}. */
+    static final String HEAD_VERSION = "version";
 
     private static final String RELEASES = "releases";
     private static final String ACCEPTED_CLAIMS = "acceptedClaims";
@@ -279,7 +280,7 @@ public final class AssessmentVersions {
                 new ReplaceOptions().upsert(true));
         String headId = headId(modelId, releaseId);
         // Conditional on the version read: a concurrent writer makes the upsert hit the unique _id and fail.
-        heads.replaceOne(and(eq(DocumentUpdates.ID, headId), eq("version", head.version())),
+        heads.replaceOne(DocumentUpdates.idAnd(headId, HEAD_VERSION, head.version()),
                 new Document(DocumentUpdates.ID, headId)
                         .append("modelId", modelId)
                         .append("releaseId", releaseId)

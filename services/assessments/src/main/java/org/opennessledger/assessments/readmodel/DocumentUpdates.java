@@ -1,6 +1,5 @@
 package org.opennessledger.assessments.readmodel;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
@@ -87,9 +86,18 @@ final class DocumentUpdates {
             }
             return;
         }
-        if (collection.replaceOne(and(eq(ID, id), eq(REVISION, readRevision)), document).getMatchedCount() == 0) {
+        if (collection.replaceOne(idAnd(id, REVISION, readRevision), document).getMatchedCount() == 0) {
             throw concurrentChange(collection, id);
         }
+    }
+
+    /**
+     * The filter {@code {_id: id, field: value}} as one plain document. Not {@code Filters.and}: the driver
+     * renders that as {@code $and}, which mongo-java-server's indexes never serve (a scan per write), while
+     * a real MongoDB reads both forms alike. See {@link ReadModels#ensureIndexes}.
+     */
+    static Document idAnd(String id, String field, Object value) {
+        return new Document(ID, id).append(field, value);
     }
 
     private static ConcurrentModificationException concurrentChange(MongoCollection<Document> collection, String id) {

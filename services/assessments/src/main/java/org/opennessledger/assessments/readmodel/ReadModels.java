@@ -96,6 +96,16 @@ public final class ReadModels {
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
         database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
+        // Conditional writes filter on the _id and the revision (version) read. A real MongoDB serves that
+        // from the _id index alone; mongo-java-server uses an index only when the filter names exactly its
+        // fields, and otherwise scans the collection on every write (replay grew quadratically). These
+        // unique indexes cannot refuse anything the _id index allows (ADR 0013).
+        for (String collection : List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS, DEBATES, DISPUTES, FLAGS)) {
+            database.getCollection(collection).createIndex(
+                    Indexes.ascending(DocumentUpdates.ID, DocumentUpdates.REVISION), new IndexOptions().unique(true));
+        }
+        database.getCollection(ASSESSMENT_HEADS).createIndex(
+                Indexes.ascending(DocumentUpdates.ID, AssessmentVersions.HEAD_VERSION), new IndexOptions().unique(true));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -83,6 +84,49 @@ class DocumentUpdatesTest {
         })).isInstanceOf(ConcurrentModificationException.class);
 
         assertThat(collection.find(eq("_id", "p")).first().getList("items", String.class)).containsExactly("other");
+    }
+
+    @Test
+    void theConditionalWriteStillFailsWhenTheIndexForItsFilterIsDeclared() {
+        ReadModels.ensureIndexes(client.getDatabase("test"));
+        MongoCollection<Document> pages = client.getDatabase("test").getCollection(ReadModels.MODEL_PAGES);
+        DocumentUpdates.update(pages, "p", () -> new Document("items", List.of()), null, doc -> { });
+
+        assertThatThrownBy(() -> DocumentUpdates.update(pages, "p", null, "e1", doc -> {
+            pages.updateOne(eq("_id", "p"), Updates.inc(DocumentUpdates.REVISION, 1L));
+            append("mine").accept(doc);
+        })).isInstanceOf(ConcurrentModificationException.class);
+        DocumentUpdates.update(pages, "p", null, "e1", append("mine"));
+        assertThat(pages.find(eq("_id", "p")).first().getList("items", String.class)).containsExactly("mine");
+    }
+
+    /**
+     * mongo-java-server serves a filter from an index only when the filter names exactly the index's
+     * fields; otherwise every conditional write scans its collection (replay then grows quadratically).
+     */
+    @Test
+    void everyConditionalWriteFilterNamesExactlyTheFieldsOfAUniqueIndex() {
+        MongoDatabase database = client.getDatabase("test");
+        ReadModels.ensureIndexes(database);
+
+        assertThat(DocumentUpdates.idAnd("p", DocumentUpdates.REVISION, 3L).keySet())
+                .containsExactly(DocumentUpdates.ID, DocumentUpdates.REVISION);
+        for (String name : List.of(ReadModels.MODEL_PAGES, ReadModels.CLAIM_PAGES, ReadModels.ASSESSMENT_INPUTS,
+                ReadModels.DEBATES, ReadModels.DISPUTES, ReadModels.FLAGS)) {
+            assertThat(uniqueIndexKeys(database, name)).as(name).contains(List.of(DocumentUpdates.ID, DocumentUpdates.REVISION));
+        }
+        assertThat(uniqueIndexKeys(database, ReadModels.ASSESSMENT_HEADS))
+                .contains(List.of(DocumentUpdates.ID, AssessmentVersions.HEAD_VERSION));
+    }
+
+    private static List<List<String>> uniqueIndexKeys(MongoDatabase database, String collection) {
+        List<List<String>> keys = new java.util.ArrayList<>();
+        database.getCollection(collection).listIndexes().forEach(index -> {
+            if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                keys.add(List.copyOf(index.get("key", Document.class).keySet()));
+            }
+        });
+        return keys;
     }
 
     @Test
