@@ -21,6 +21,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -257,6 +258,17 @@ public final class Platform implements AutoCloseable {
     /** Completes when the read models include every event stored so far (see {@link ReadModelCatchUp}). */
     public CompletableFuture<Void> readModelsCaughtUp() {
         return catchUp.awaitCaughtUp();
+    }
+
+    /** The event position every read model has reached (see {@link ReadModelCatchUp#readModelsPosition()}). */
+    public long readModelsPosition() {
+        return catchUp.readModelsPosition();
+    }
+
+    /** The event store's head: the position of the newest stored event (-1 when empty). */
+    public long eventStoreHead() {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     public int httpPort() {

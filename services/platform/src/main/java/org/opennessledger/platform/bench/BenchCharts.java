@@ -17,14 +17,27 @@ final class BenchCharts {
      * whatever this shell points the stores at, and with write limits out of the way of the load.
      */
     static org.opennessledger.platform.PlatformSettings embeddedPlatform(String name) throws java.io.IOException {
+        return embeddedPlatform(java.nio.file.Files.createTempDirectory("ledger-bench-" + name + "-"));
+    }
+
+    /** As {@link #embeddedPlatform(String)}, in the given data directory. */
+    static org.opennessledger.platform.PlatformSettings embeddedPlatform(java.nio.file.Path dataDir) {
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.put("LEDGER_DATA_DIR", java.nio.file.Files.createTempDirectory("ledger-bench-" + name + "-").toString());
-        env.put("LEDGER_HTTP_PORT", "0");
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000");
-        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
         env.remove("LEDGER_EVENTSTORE_URL");
         env.remove("LEDGER_MONGO_URL");
+        env.putAll(embeddedEnvironment(dataDir));
+        env.put("LEDGER_HTTP_PORT", "0");
         return org.opennessledger.platform.PlatformSettings.fromEnvironment(env);
+    }
+
+    /**
+     * The environment that puts a platform on the embedded stores in {@code dataDir}, write limits out of the
+     * way (a process environment must also drop LEDGER_EVENTSTORE_URL and LEDGER_MONGO_URL).
+     */
+    static java.util.Map<String, String> embeddedEnvironment(java.nio.file.Path dataDir) {
+        return java.util.Map.of("LEDGER_DATA_DIR", dataDir.toString(),
+                "LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000",
+                "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
     }
 
     /** Cores, memory and JDK of this machine, and when: benchmark figures mean nothing without them. */

@@ -2,29 +2,11 @@ package org.opennessledger.platform.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.opennessledger.contracts.claims.ProposeClaim;
-import org.opennessledger.contracts.claims.ReviewClaim;
-import org.opennessledger.contracts.models.RegisterModelFamily;
-import org.opennessledger.contracts.models.RegisterRelease;
-import org.opennessledger.contracts.values.ClaimTarget;
-import org.opennessledger.contracts.values.ComponentId;
-import org.opennessledger.contracts.values.Evidence;
-import org.opennessledger.contracts.values.LedgerMetaData;
-import org.opennessledger.contracts.values.Openness;
-import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.RebuildReportView;
 import org.opennessledger.platform.Platform;
 import org.opennessledger.platform.PlatformSettings;
@@ -40,9 +22,6 @@ import org.opennessledger.platform.PlatformSettings;
  */
 public final class ReplayBench {
 
-    private static final int REVIEWERS = 12;
-    private static final int CLAIMS_PER_FAMILY = 10;
-
     record Size(long events, double commandsPerSecond, RebuildReportView rebuild, double startSeconds, long peakRssMb) {
     }
 
@@ -53,18 +32,19 @@ public final class ReplayBench {
         Files.createDirectories(out);
         PlatformSettings settings = BenchCharts.embeddedPlatform("replay");
         List<Size> results = new ArrayList<>();
-        List<String> claims = new ArrayList<>();
+        StoreGrowth growth = new StoreGrowth();
         for (long size : sizes) {
             double commandsPerSecond;
             try (Platform platform = Platform.start(settings)) {
-                commandsPerSecond = grow(platform, size, claims);
+                commandsPerSecond = growth.growTo(platform, size);
                 platform.awaitReadModels(Duration.ofHours(2));
             }
             long started = System.nanoTime();
             try (Platform platform = Platform.start(settings)) {
                 double startSeconds = (System.nanoTime() - started) / 1e9;
                 RebuildReportView rebuild = platform.rebuildReadModels("benchmark: replay at " + size + " events");
-                results.add(new Size(eventCount(platform), commandsPerSecond, rebuild, startSeconds, peakRssMb()));
+                results.add(new Size(StoreGrowth.eventCount(platform), commandsPerSecond, rebuild, startSeconds,
+                        StoreGrowth.peakRssMb("self")));
                 Size last = results.get(results.size() - 1);
                 System.out.printf(Locale.ROOT, "%d events: rebuild %.0f events/s (%d documents, %.1f s); start %.1f s; "
                                 + "growing it %.0f commands/s; peak RSS %d MB%n", last.events(), rebuild.eventsPerSecond(),
@@ -79,81 +59,10 @@ public final class ReplayBench {
         System.out.println("wrote " + out.resolve("replay.md") + " and replay.svg");
     }
 
-    /** Sends commands until the store holds at least {@code target} events; the command rate. */
-    private static double grow(Platform platform, long target, List<String> claims) throws Exception {
-        CommandGateway commands = platform.axon().commandGateway();
-        long decided = 0;
-        long started = System.nanoTime();
-        while (eventCount(platform) < target) {
-            for (int batch = 0; batch < 500; batch++) {
-                if (claims.isEmpty() || ThreadLocalRandom.current().nextInt(40) == 0) {
-                    newFamily(commands, claims); // synchronous: its claims must exist before they are reviewed
-                    decided += 2 + CLAIMS_PER_FAMILY;
-                    continue;
-                }
-                String claim = claims.get(ThreadLocalRandom.current().nextInt(claims.size()));
-                boolean agree = ThreadLocalRandom.current().nextInt(3) > 0;
-                try {
-                    // the bus handles a command on the sending thread: waiting costs nothing extra
-                    commands.sendAndWait(new ReviewClaim(claim, agree ? Verdict.AGREE : Verdict.DISAGREE,
-                            agree ? null : "benchmark"), as("reviewer-" + ThreadLocalRandom.current().nextInt(REVIEWERS)));
-                    decided++;
-                } catch (RuntimeException refused) {
-                    // e.g. a review of a claim superseded meanwhile: not counted
-                }
-            }
-        }
-        return decided / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static void newFamily(CommandGateway commands, List<String> claims) {
-        String modelId = "replay-" + UUID.randomUUID().toString().substring(0, 12);
-        MetaData admin = as("bench-admin");
-        commands.sendAndWait(new RegisterModelFamily(modelId, "Replay " + modelId, "Bench Lab " + modelId.charAt(7),
-                "benchmark family"), admin);
-        commands.sendAndWait(new RegisterRelease(modelId, "r1", "Release 1", "1.0", LocalDate.of(2026, 1, 1), null,
-                List.of()), admin);
-        ComponentId[] components = ComponentId.values();
-        for (int i = 0; i < CLAIMS_PER_FAMILY; i++) {
-            String claimId = UUID.randomUUID().toString();
-            commands.sendAndWait(new ProposeClaim(claimId, new ClaimTarget(modelId, "r1", components[i % components.length]),
-                    Openness.OPEN, "MIT", List.of(new Evidence("https://example.org/" + modelId, null,
-                    LocalDate.of(2026, 1, 1), null)), "benchmark claim"), admin);
-            claims.add(claimId);
-        }
-    }
-
-    private static MetaData as(String subject) {
-        return MetaData.with(LedgerMetaData.ACTOR_ID, subject).and(LedgerMetaData.ACTOR_ROLES, "admin,reviewer")
-                .and(LedgerMetaData.REASON, "benchmark").and(LedgerMetaData.CORRELATION_ID, UUID.randomUUID().toString());
-    }
-
-    private static long eventCount(Platform platform) throws Exception {
-        try (Connection c = platform.eventStoreDatabase().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    /** This JVM's peak resident set (VmHWM), in MB; 0 where /proc is not there. */
-    private static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (Exception unavailable) {
-            // not Linux
-        }
-        return 0;
-    }
-
     private static String report(List<Size> results) {
         StringBuilder md = new StringBuilder("# Replay\n\n").append(BenchCharts.machine()).append("\n\n")
                 .append("The embedded event store grown to each size by commands sent in-process (families of a release ")
-                .append("and ").append(CLAIMS_PER_FAMILY).append(" claims; then mostly reviews by ").append(REVIEWERS)
+                .append("and ").append(StoreGrowth.CLAIMS_PER_FAMILY).append(" claims; then mostly reviews by ").append(StoreGrowth.REVIEWERS)
                 .append(" reviewers), then every read model dropped and rebuilt from it (`rebuildReadModels`, as ")
                 .append("`./ledger rebuild`). Start-up: a platform opened again on that store until it serves, in this ")
                 .append("already warm JVM (a cold JVM takes longer). Peak RSS: this JVM's high-water mark over the whole ")

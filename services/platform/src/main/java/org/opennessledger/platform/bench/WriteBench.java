@@ -104,6 +104,21 @@ public final class WriteBench {
         System.out.println("wrote " + out.resolve("write.md") + " and write.svg");
     }
 
+    /**
+     * One level of this benchmark against a platform that is already running (e.g. on a grown store):
+     * fresh claims on a family of its own, {@code clients} clients for {@code seconds}, raw inserts beside it.
+     */
+    static Level measure(Platform platform, String keycloakUrl, int clients, int seconds) throws Exception {
+        WriteBench bench = new WriteBench(keycloakUrl);
+        bench.base = "http://127.0.0.1:" + platform.httpPort();
+        String modelId = bench.prepare();
+        DataSource dataSource = platform.eventStoreDatabase().dataSource();
+        createRawTable(dataSource);
+        bench.run(bench.claims(modelId), clients, 2, dataSource, clients, platform); // warm-up
+        bench.refreshTokens();
+        return bench.run(bench.claims(modelId), clients, seconds, dataSource, clients, platform);
+    }
+
     private void refreshTokens() throws Exception {
         for (String user : REVIEWERS) {
             tokens.put(user, DevRealmTokens.token(keycloakUrl, user));

@@ -102,6 +102,24 @@ public final class ReadModelCatchUp implements AutoCloseable {
         }
     }
 
+    /**
+     * The global event position up to which every read-model processor has handled the store now
+     * (-1 before any has handled anything): what a reader can rely on seeing.
+     */
+    public long readModelsPosition() {
+        long lowest = Long.MAX_VALUE;
+        for (StreamingEventProcessor processor : readModels.get()) {
+            var statuses = processor.processingStatus();
+            if (statuses.isEmpty()) {
+                return -1;
+            }
+            for (var status : statuses.values()) {
+                lowest = Math.min(lowest, handledPosition(status.getTrackingToken()));
+            }
+        }
+        return lowest == Long.MAX_VALUE ? -1 : lowest;
+    }
+
     private static boolean allReached(List<StreamingEventProcessor> processors, long target) {
         for (StreamingEventProcessor processor : processors) {
             var statuses = processor.processingStatus();

@@ -68,6 +68,25 @@ class ReadModelCatchUpTest {
     }
 
     @Test
+    void theReadModelsPositionStaysBeforeAnEventAProcessorIsStillHandlingAndReachesTheHeadAfterIt() throws Exception {
+        ReadModelCatchUp catchUp = start(Duration.ofSeconds(10));
+        axon.eventStore().publish(GenericEventMessage.asEventMessage("first"));
+        catchUp.awaitCaughtUp().get(10, TimeUnit.SECONDS);
+        long first = axon.eventStore().createHeadToken().position().orElseThrow();
+        assertThat(catchUp.readModelsPosition()).isEqualTo(first);
+
+        axon.eventStore().publish(GenericEventMessage.asEventMessage("hold me"));
+        long held = axon.eventStore().createHeadToken().position().orElseThrow();
+        Thread.sleep(200); // the processor has picked the event up and is held inside it
+        assertThat(catchUp.readModelsPosition()).isEqualTo(first);
+
+        projection.release.countDown();
+        catchUp.awaitCaughtUp().get(10, TimeUnit.SECONDS);
+        assertThat(catchUp.readModelsPosition()).isEqualTo(held);
+        catchUp.close();
+    }
+
+    @Test
     void failsWithATimeoutWhileAProcessorIsStuckAndSucceedsAfterItMovesOn() throws Exception {
         ReadModelCatchUp catchUp = start(Duration.ofMillis(300));
         axon.eventStore().publish(GenericEventMessage.asEventMessage("hold me"));

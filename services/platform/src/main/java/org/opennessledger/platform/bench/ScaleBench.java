@@ -1,0 +1,335 @@
+package org.opennessledger.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.opennessledger.platform.Platform;
+import org.opennessledger.platform.PlatformSettings;
+
+/**
+ * How cost grows with the data. The event store is grown to each size in turn ({@link StoreGrowth}), and
+ * at each size, with the platform in this JVM:
+ * <ul>
+ *   <li>projection lag: reviews sent in-process so that {@value #LAG_EVENTS_PER_SECOND} events a second are stored; for each,
+ *       the time from its command's return (its events stored) until every read model has handled them;</li>
+ *   <li>the write path: {@link WriteBench}'s measurement at {@value #WRITE_CLIENTS} clients, raw inserts beside it;</li>
+ *   <li>the read path: wrk on the model list, a model page and a claim page;</li>
+ * </ul>
+ * then the platform alone in a JVM of its own ({@code LEDGER_BENCH_PLATFORM_JAVA_OPTS}, default
+ * {@value #PLATFORM_JAVA_OPTS}): cold start until {@code /health} answers, a rebuild of every read model
+ * through the admin API (replay), and that process's peak resident memory. Writes
+ * {@code target/bench/scale.md} and {@code scale.svg}.
+ *
+ * <pre>java -cp openness-ledger-platform.jar org.opennessledger.platform.bench.ScaleBench [sizes, e.g. 10000,100000,1000000]</pre>
+ */
+public final class ScaleBench {
+
+    private static final int LAG_EVENTS_PER_SECOND = 500;
+    private static final int LAG_SECONDS = 15;
+    private static final int WRITE_CLIENTS = 8;
+    private static final int SECONDS = 10;
+    private static final String PLATFORM_JAVA_OPTS = "-Xmx512m";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Lag(double eventsPerSecond, long p50Micros, long p99Micros, long maxMicros, int samples) {
+    }
+
+    record Read(String what, double requestsPerSecond, double p99Millis, int bodyBytes) {
+    }
+
+    record Alone(double coldStartSeconds, long events, double replayEventsPerSecond, double replaySeconds,
+                 long peakRssMb, String javaOptions) {
+    }
+
+    /** {@code events}: the store when this size's measurements began (they add events of their own). */
+    record Size(long events, double growCommandsPerSecond, Lag lag, WriteBench.Level write, List<Read> reads,
+                Alone alone) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Long> sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
+                .map(String::trim).map(Long::parseLong).sorted().toList();
+        String keycloak = System.getenv().getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
+        Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
+        Files.createDirectories(out);
+        Path dataDir = Files.createTempDirectory("ledger-bench-scale-");
+        PlatformSettings settings = BenchCharts.embeddedPlatform(dataDir);
+        StoreGrowth growth = new StoreGrowth();
+        List<Size> results = new ArrayList<>();
+        for (long size : sizes) {
+            double growRate;
+            long events;
+            Lag lag;
+            WriteBench.Level write;
+            List<Read> reads;
+            try (Platform platform = Platform.start(settings)) {
+                growRate = growth.growTo(platform, size);
+                platform.awaitReadModels(Duration.ofHours(2));
+                events = StoreGrowth.eventCount(platform);
+                System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s)%n", events, growRate);
+                lag = lag(platform, growth);
+                System.out.printf(Locale.ROOT, "  lag at %.0f events/s: p50 %.1f ms, p99 %.1f ms%n", lag.eventsPerSecond(),
+                        lag.p50Micros() / 1000.0, lag.p99Micros() / 1000.0);
+                write = WriteBench.measure(platform, keycloak, WRITE_CLIENTS, SECONDS);
+                System.out.printf(Locale.ROOT, "  write at %d clients: %.0f commands/s, p99 %.1f ms%n", WRITE_CLIENTS,
+                        write.commandsPerSecond(), write.p99Micros() / 1000.0);
+                reads = reads(platform, growth);
+                platform.awaitReadModels(Duration.ofHours(2));
+            }
+            Alone alone = alone(dataDir, keycloak);
+            System.out.printf(Locale.ROOT, "  alone (%s): cold start %.1f s; replay of %,d events %.0f events/s; "
+                            + "peak RSS %d MB%n", alone.javaOptions(), alone.coldStartSeconds(), alone.events(),
+                    alone.replayEventsPerSecond(), alone.peakRssMb());
+            results.add(new Size(events, growRate, lag, write, reads, alone));
+            Files.writeString(out.resolve("scale.md"), report(results)); // after each size: a long run keeps its figures
+        }
+        Files.writeString(out.resolve("scale.svg"), BenchCharts.bars("Cost as the store grows (relative to the smallest)",
+                "smallest size = 1", results.stream().map(r -> String.format(Locale.ROOT, "%,d events", r.events())).toList(),
+                List.of("write commands/s", "model list req/s", "claim page req/s", "replay events/s"),
+                List.of(relative(results, r -> r.write().commandsPerSecond()),
+                        relative(results, r -> r.reads().get(0).requestsPerSecond()),
+                        relative(results, r -> r.reads().get(2).requestsPerSecond()),
+                        relative(results, r -> r.alone().replayEventsPerSecond()))));
+        System.out.println("wrote " + out.resolve("scale.md") + " and scale.svg");
+    }
+
+    /**
+     * Reviews storing a steady {@value #LAG_EVENTS_PER_SECOND} events a second from two senders for {@value #LAG_SECONDS} s,
+     * while a watcher polls the read models' position about every 0.2 ms. A review's lag runs from the return of
+     * its command (events committed) to the first poll that finds every read model past the head read right
+     * after it (an event of the other sender in between can only lengthen it).
+     */
+    static Lag lag(Platform platform, StoreGrowth growth) throws Exception {
+        CommandGateway commands = platform.axon().commandGateway();
+        ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>();
+        List<Long> lags = new ArrayList<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            long giveUp = Long.MAX_VALUE;
+            while (sending.get() || (!pending.isEmpty() && System.nanoTime() < giveUp)) {
+                if (!sending.get() && giveUp == Long.MAX_VALUE) {
+                    giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                }
+                long reached = platform.readModelsPosition();
+                long now = System.nanoTime();
+                for (Iterator<long[]> it = pending.iterator(); it.hasNext(); ) {
+                    long[] entry = it.next();
+                    if (entry[0] <= reached) {
+                        lags.add((now - entry[1]) / 1000);
+                        it.remove();
+                    }
+                }
+                LockSupport.parkNanos(200_000);
+            }
+        }, "lag-watcher");
+        watcher.start();
+        long eventsBefore = StoreGrowth.eventCount(platform);
+        // Paced by events, not commands: a review stores one event, or several when it changes the claim's status.
+        long headBefore = platform.eventStoreHead();
+        long started = System.nanoTime();
+        long end = started + TimeUnit.SECONDS.toNanos(LAG_SECONDS);
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            Thread sender = new Thread(() -> {
+                long now;
+                while ((now = System.nanoTime()) < end) {
+                    long allowed = (now - started) * LAG_EVENTS_PER_SECOND / 1_000_000_000L;
+                    if (platform.eventStoreHead() - headBefore >= allowed) {
+                        LockSupport.parkNanos(200_000);
+                    } else if (growth.review(commands)) {
+                        long head = platform.eventStoreHead();
+                        pending.add(new long[] {head, System.nanoTime()});
+                    }
+                }
+            }, "lag-sender-" + s);
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long events = StoreGrowth.eventCount(platform) - eventsBefore;
+        sending.set(false);
+        watcher.join();
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " reviews never reached the read models within 60 s");
+        }
+        List<Long> sorted = new ArrayList<>(lags);
+        sorted.sort(null);
+        return new Lag(events / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), sorted.size());
+    }
+
+    private static List<Read> reads(Platform platform, StoreGrowth growth) throws Exception {
+        String base = "http://127.0.0.1:" + platform.httpPort();
+        HttpClient http = HttpClient.newHttpClient();
+        String claimId = growth.claims().get(growth.claims().size() / 2);
+        JsonNode claim = JSON.readTree(get(http, base + "/api/claims/" + claimId));
+        List<Read> reads = new ArrayList<>();
+        for (String[] target : new String[][] {{"GET /api/models", "/api/models"},
+                {"GET /api/models/{id}", "/api/models/" + claim.get("modelId").asText()},
+                {"GET /api/claims/{id}", "/api/claims/" + claimId}}) {
+            int bytes = get(http, base + target[1]).length;
+            ReadBench.wrk(base + target[1], 2); // warm-up
+            double[] measured = ReadBench.wrk(base + target[1], SECONDS);
+            reads.add(new Read(target[0], measured[0], measured[1], bytes));
+            System.out.printf(Locale.ROOT, "  %s (%,d bytes): %.0f req/s, p99 %.1f ms%n", target[0], bytes, measured[0],
+                    measured[1]);
+        }
+        return reads;
+    }
+
+    private static byte[] get(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** The platform alone in a new JVM on the grown store: cold start, a rebuild through the API, peak RSS. */
+    private static Alone alone(Path dataDir, String keycloak) throws Exception {
+        String javaOptions = System.getenv().getOrDefault("LEDGER_BENCH_PLATFORM_JAVA_OPTS", PLATFORM_JAVA_OPTS);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.opennessledger.platform.Main"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("platform-alone.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("LEDGER_EVENTSTORE_URL");
+        env.remove("LEDGER_MONGO_URL");
+        env.putAll(BenchCharts.embeddedEnvironment(dataDir));
+        env.put("LEDGER_HTTP_PORT", Integer.toString(port));
+        env.put("LEDGER_KEYCLOAK_URL", keycloak);
+        env.put("LEDGER_LOG_LEVEL", "WARN");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long started = System.nanoTime();
+        Process platform = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            while (!healthy(http, base)) {
+                if (!platform.isAlive()) {
+                    throw new IllegalStateException("the platform exited with " + platform.exitValue() + "; see "
+                            + dataDir.resolve("platform-alone.log"));
+                }
+                if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException("the platform was not healthy within 10 minutes");
+                }
+                Thread.sleep(20);
+            }
+            double coldStart = (System.nanoTime() - started) / 1e9;
+            HttpResponse<String> rebuilt = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/read-models/rebuild"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + DevRealmTokens.token(keycloak, "ada"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"benchmark: replay by the platform alone\"}",
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            if (rebuilt.statusCode() != 200) {
+                throw new IllegalStateException("the rebuild answered " + rebuilt.statusCode() + ": " + rebuilt.body());
+            }
+            JsonNode report = JSON.readTree(rebuilt.body());
+            long peakRss = StoreGrowth.peakRssMb(Long.toString(platform.pid()));
+            return new Alone(coldStart, report.get("events").asLong(), report.get("eventsPerSecond").asDouble(),
+                    report.get("millis").asLong() / 1000.0, peakRss, javaOptions);
+        } finally {
+            platform.destroy();
+            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
+                platform.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static boolean healthy(HttpClient http, String base) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static List<Double> relative(List<Size> results, java.util.function.ToDoubleFunction<Size> figure) {
+        double first = figure.applyAsDouble(results.get(0));
+        return results.stream().map(r -> first == 0 ? 0 : figure.applyAsDouble(r) / first).toList();
+    }
+
+    private static String report(List<Size> results) {
+        StringBuilder md = new StringBuilder("# Cost as the store grows\n\n").append(BenchCharts.machine()).append("\n\n")
+                .append("One embedded store grown to each size in turn by commands sent in-process (families of a release and ")
+                .append(StoreGrowth.CLAIMS_PER_FAMILY).append(" claims, then mostly reviews by ").append(StoreGrowth.REVIEWERS)
+                .append(" reviewers; so the number of families grows with the store). At each size, with the platform ")
+                .append("inside the benchmark's JVM: projection lag while reviews store ").append(LAG_EVENTS_PER_SECOND)
+                .append(" events a second for ").append(LAG_SECONDS).append(" s (from a command's return, its events stored, to every read model having handled them; ")
+                .append("polled about every 0.2 ms), the write path at ").append(WRITE_CLIENTS)
+                .append(" clients through the API with raw JDBC inserts beside it, and the read path with wrk at 64 ")
+                .append("connections. Then the platform alone in a JVM of its own: cold start until `/health` answers, a ")
+                .append("rebuild of every read model through `POST /api/admin/read-models/rebuild` (replay), and that ")
+                .append("process's peak resident memory (VmHWM) over start and replay.\n\n")
+                .append("| events when measured | lag at events/s | lag p50 / p99 / max ms | write commands/s (p99 ms) | raw inserts rows/s | ")
+                .append("model list req/s (p99 ms, KB) | model page req/s (p99 ms) | claim page req/s (p99 ms) | ")
+                .append("cold start s | replay: events/s (events, s) | peak RSS MB (options) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Size r : results) {
+            Read list = r.reads().get(0);
+            Read model = r.reads().get(1);
+            Read claim = r.reads().get(2);
+            md.append(String.format(Locale.ROOT,
+                    "| %,d | %.0f | %.1f / %.1f / %.1f | %.0f (%.0f) | %.0f | %.0f (%.1f, %d) | %.0f (%.1f) | %.0f (%.1f) "
+                            + "| %.1f | %.0f (%,d, %.0f) | %d (`%s`) |%n",
+                    r.events(), r.lag().eventsPerSecond(), r.lag().p50Micros() / 1000.0, r.lag().p99Micros() / 1000.0,
+                    r.lag().maxMicros() / 1000.0, r.write().commandsPerSecond(), r.write().p99Micros() / 1000.0,
+                    r.write().rawRowsPerSecond(), list.requestsPerSecond(), list.p99Millis(), list.bodyBytes() / 1024,
+                    model.requestsPerSecond(), model.p99Millis(), claim.requestsPerSecond(), claim.p99Millis(),
+                    r.alone().coldStartSeconds(), r.alone().replayEventsPerSecond(), r.alone().events(), r.alone().replaySeconds(),
+                    r.alone().peakRssMb(), r.alone().javaOptions()));
+        }
+        if (results.size() > 1) {
+            Size first = results.get(0);
+            Size last = results.get(results.size() - 1);
+            md.append(String.format(Locale.ROOT, "%nFrom %,d to %,d events (%.0f×): write %.2f×, model list %.2f×, claim "
+                            + "page %.2f×, lag p99 %.2f×, replay rate %.2f×, replay time %.1f× (each: the largest size over "
+                            + "the smallest).%n", first.events(), last.events(), (double) last.events() / first.events(),
+                    last.write().commandsPerSecond() / first.write().commandsPerSecond(),
+                    last.reads().get(0).requestsPerSecond() / first.reads().get(0).requestsPerSecond(),
+                    last.reads().get(2).requestsPerSecond() / first.reads().get(2).requestsPerSecond(),
+                    (double) last.lag().p99Micros() / Math.max(1, first.lag().p99Micros()),
+                    last.alone().replayEventsPerSecond() / first.alone().replayEventsPerSecond(),
+                    last.alone().replaySeconds() / first.alone().replaySeconds()));
+        }
+        md.append("\nGoals (issue 7): projection lag p99 < 200 ms at 500 events/s; replay >= 10,000 events/s growing ")
+                .append("linearly; peak RSS < 768 MB at 1M events.\n\n![](scale.svg)\n");
+        return md.toString();
+    }
+
+    private ScaleBench() {
+    }
+}
