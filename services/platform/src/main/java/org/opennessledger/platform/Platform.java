@@ -15,6 +15,14 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
@@ -160,6 +168,10 @@ public final class Platform implements AutoCloseable {
                 .configureMessageSerializer(c -> messages)
                 .configureTransactionManager(c -> transactionManager)
                 .configureEmbeddedEventStore(c -> LedgerEventStorage.create(eventStoreDatabase, transactionManager, messages, snapshots))
+                // Queries read the read store, not the event store: the default query bus would open an
+                // event-store transaction (a pooled connection) around every read. The audit queries
+                // open their own.
+                .configureQueryBus(Platform::queryBusWithoutTransactions)
                 // Events inherit who, why and the request's correlation id from the command that caused them.
                 .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
                         LedgerMetaData.ACTOR_ID, LedgerMetaData.ACTOR_ROLES, LedgerMetaData.REASON,
@@ -230,6 +242,19 @@ public final class Platform implements AutoCloseable {
         }
         httpPort = gateway.actualPort();
         LOG.info("Openness Ledger listening on http://{}:{}", settings.httpHost(), httpPort);
+    }
+
+    private static QueryBus queryBusWithoutTransactions(Configuration c) {
+        QueryBus bus = SimpleQueryBus.builder()
+                .messageMonitor(c.messageMonitor(SimpleQueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.instance())
+                .errorHandler(c.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(c.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(c.getComponent(QueryBusSpanFactory.class))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+        return bus;
     }
 
     private static TrackingEventProcessorConfiguration processesFromHead() {

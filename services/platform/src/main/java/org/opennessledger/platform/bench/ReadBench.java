@@ -109,9 +109,13 @@ public final class ReadBench {
         return JSON.readTree(response.body());
     }
 
-    /** Requests per second and p99 in ms, from wrk with two threads and {@link #CONNECTIONS} connections. */
+    /**
+     * Requests per second and p99 in ms, from wrk with two threads and {@link #CONNECTIONS} connections (a slow
+     * answer counts as latency up to a minute, not as a socket error).
+     */
     static double[] wrk(String url, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", url)
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--timeout", "60s",
+                "--latency", url)
                 .redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
