@@ -69,9 +69,12 @@ public final class AssessmentsConfiguration {
         return claims::acceptedClaimsAuthoredBy;
     }
 
-    /** Declares the indexes a real MongoDB needs for the read models' non-{@code _id} reads. Idempotent. */
-    public static void ensureIndexes(MongoDatabase database) {
-        ReadModels.ensureIndexes(database);
+    /**
+     * Declares the read models' indexes. Idempotent. Secondary (non-unique) indexes only where the store serves
+     * them: a real MongoDB, not the embedded mongo-java-server (see {@link ReadModels#ensureIndexes}).
+     */
+    public static void ensureIndexes(MongoDatabase database, boolean secondaryIndexes) {
+        ReadModels.ensureIndexes(database, secondaryIndexes);
     }
 
     /** Whether the stored read models were built by today's projections (else drop and replay them). */

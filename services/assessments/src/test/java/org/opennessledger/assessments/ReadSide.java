@@ -63,7 +63,7 @@ final class ReadSide implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         database = client.getDatabase("ledger");
-        AssessmentsConfiguration.ensureIndexes(database);
+        AssessmentsConfiguration.ensureIndexes(database, true);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());

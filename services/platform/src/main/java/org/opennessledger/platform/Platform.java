@@ -125,7 +125,7 @@ public final class Platform implements AutoCloseable {
             AssessmentsConfiguration.dropReadModels(readStore.database());
         }
         AssessmentsConfiguration.markReadModelsCurrent(readStore.database());
-        AssessmentsConfiguration.ensureIndexes(readStore.database());
+        AssessmentsConfiguration.ensureIndexes(readStore.database(), readStore.servesSecondaryIndexes());
         LOG.info("read store: {}", readStore.description());
 
         Serializer messages = LedgerSerializers.messages();
@@ -315,7 +315,7 @@ public final class Platform implements AutoCloseable {
         // Tokens first (see startAll): a crash before the drop replays onto the old documents, idempotently.
         processors.forEach(StreamingEventProcessor::resetTokens);
         AssessmentsConfiguration.dropReadModels(readStore.database());
-        AssessmentsConfiguration.ensureIndexes(readStore.database());
+        AssessmentsConfiguration.ensureIndexes(readStore.database(), readStore.servesSecondaryIndexes());
         processors.forEach(StreamingEventProcessor::start);
         awaitReadModels(Duration.ofHours(6));
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);

@@ -78,10 +78,36 @@ public final class ReadModels {
     }
 
     /**
-     * Declares the indexes a real MongoDB needs for the non-{@code _id} reads. Idempotent.
-     * (mongo-java-server accepts the calls and ignores non-unique indexes.)
+     * Declares the indexes the read models need. Idempotent.
+     *
+     * @param secondaryIndexes whether the store serves non-unique indexes (a real MongoDB). mongo-java-server
+     *                         does not: it accepts them, ignores them, and at every start scans each collection
+     *                         twice per such index it remembers (start-up grew with the history). There they are
+     *                         not declared, and any declared by an earlier version are dropped.
      */
-    public static void ensureIndexes(MongoDatabase database) {
+    public static void ensureIndexes(MongoDatabase database, boolean secondaryIndexes) {
+        if (secondaryIndexes) {
+            declareSecondaryIndexes(database);
+        } else {
+            dropSecondaryIndexes(database);
+        }
+        declareUniqueIndexes(database);
+    }
+
+    private static void dropSecondaryIndexes(MongoDatabase database) {
+        for (String name : COLLECTIONS) {
+            MongoCollection<Document> collection = database.getCollection(name);
+            List<String> secondary = new java.util.ArrayList<>();
+            collection.listIndexes().forEach(index -> {
+                if (!Boolean.TRUE.equals(index.getBoolean("unique")) && !"_id_".equals(index.getString("name"))) {
+                    secondary.add(index.getString("name"));
+                }
+            });
+            secondary.forEach(collection::dropIndex);
+        }
+    }
+
+    private static void declareSecondaryIndexes(MongoDatabase database) {
         MongoCollection<Document> history = database.getCollection(HISTORY);
         history.createIndex(Indexes.ascending("modelId", "position"));
         history.createIndex(Indexes.ascending("claimId", "position"));
@@ -91,11 +117,14 @@ public final class ReadModels {
         database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("modelId"));
         // Counting a person's accepted claims (proposals on protected models).
         database.getCollection(CLAIM_PAGES).createIndex(Indexes.ascending("authorId", "status"));
-        database.getCollection(ASSESSMENT_VERSIONS).createIndex(
-                Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
         database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
+    }
+
+    private static void declareUniqueIndexes(MongoDatabase database) {
+        database.getCollection(ASSESSMENT_VERSIONS).createIndex(
+                Indexes.ascending("modelId", "releaseId", "version"), new IndexOptions().unique(true));
         // Conditional writes filter on the _id and the revision (version) read. A real MongoDB serves that
         // from the _id index alone; mongo-java-server uses an index only when the filter names exactly its
         // fields, and otherwise scans the collection on every write (replay grew quadratically). These

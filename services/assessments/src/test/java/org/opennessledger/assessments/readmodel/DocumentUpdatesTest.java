@@ -88,7 +88,7 @@ class DocumentUpdatesTest {
 
     @Test
     void theConditionalWriteStillFailsWhenTheIndexForItsFilterIsDeclared() {
-        ReadModels.ensureIndexes(client.getDatabase("test"));
+        ReadModels.ensureIndexes(client.getDatabase("test"), false);
         MongoCollection<Document> pages = client.getDatabase("test").getCollection(ReadModels.MODEL_PAGES);
         DocumentUpdates.update(pages, "p", () -> new Document("items", List.of()), null, doc -> { });
 
@@ -107,7 +107,7 @@ class DocumentUpdatesTest {
     @Test
     void everyConditionalWriteFilterNamesExactlyTheFieldsOfAUniqueIndex() {
         MongoDatabase database = client.getDatabase("test");
-        ReadModels.ensureIndexes(database);
+        ReadModels.ensureIndexes(database, false);
 
         assertThat(DocumentUpdates.idAnd("p", DocumentUpdates.REVISION, 3L).keySet())
                 .containsExactly(DocumentUpdates.ID, DocumentUpdates.REVISION);
@@ -117,6 +117,31 @@ class DocumentUpdatesTest {
         }
         assertThat(uniqueIndexKeys(database, ReadModels.ASSESSMENT_HEADS))
                 .contains(List.of(DocumentUpdates.ID, AssessmentVersions.HEAD_VERSION));
+    }
+
+    @Test
+    void onAStoreWithoutSecondaryIndexesNoneIsDeclaredAndThoseOfAnEarlierVersionAreDropped() {
+        MongoDatabase database = client.getDatabase("test");
+        ReadModels.ensureIndexes(database, true);
+        assertThat(secondaryIndexNames(database, ReadModels.HISTORY)).isNotEmpty();
+
+        ReadModels.ensureIndexes(database, false);
+
+        for (String name : ReadModels.COLLECTIONS) {
+            assertThat(secondaryIndexNames(database, name)).as(name).isEmpty();
+        }
+        assertThat(uniqueIndexKeys(database, ReadModels.CLAIM_PAGES))
+                .contains(List.of(DocumentUpdates.ID, DocumentUpdates.REVISION));
+    }
+
+    private static List<String> secondaryIndexNames(MongoDatabase database, String collection) {
+        List<String> names = new java.util.ArrayList<>();
+        database.getCollection(collection).listIndexes().forEach(index -> {
+            if (!Boolean.TRUE.equals(index.getBoolean("unique")) && !"_id_".equals(index.getString("name"))) {
+                names.add(index.getString("name"));
+            }
+        });
+        return names;
     }
 
     private static List<List<String>> uniqueIndexKeys(MongoDatabase database, String collection) {

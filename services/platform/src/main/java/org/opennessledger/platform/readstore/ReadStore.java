@@ -104,6 +104,14 @@ public final class ReadStore implements AutoCloseable {
         return leftOpen;
     }
 
+    /**
+     * Whether non-unique indexes help here: on an external MongoDB yes; the embedded mongo-java-server
+     * ignores them (and would scan every collection for each at start-up).
+     */
+    public boolean servesSecondaryIndexes() {
+        return embeddedServer == null;
+    }
+
     public boolean isReachable() {
         try {
             database.runCommand(new Document("ping", 1));
