@@ -23,6 +23,13 @@ final class Docs {
     private static final Codec<Document> DOCUMENT_CODEC =
             MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
+    /**
+     * Documents per reply when a read may return many. Without it, mongo-java-server answers a cursor's
+     * next batch with every remaining document in one message, which the driver refuses past 48 MB (the
+     * model list failed with 500 at about 20,000 families).
+     */
+    static final int BATCH = 500;
+
     private Docs() {
     }
 

@@ -170,7 +170,7 @@ public final class ModelPages {
 
     public List<ModelSummaryView> list() {
         List<ModelSummaryView> models = new ArrayList<>();
-        collection.find().forEach(page -> models.add(new ModelSummaryView(page.getString(DocumentUpdates.ID),
+        collection.find().batchSize(Docs.BATCH).forEach(page -> models.add(new ModelSummaryView(page.getString(DocumentUpdates.ID),
                 page.getString("name"), page.getString("producer"), Docs.documents(page, "releases").size(),
                 Docs.documents(page, "claims").size(), Docs.instant(page, "registeredAt"), page.getString("modelType"))));
         models.sort(Comparator.comparing(ModelSummaryView::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
@@ -267,7 +267,7 @@ public final class ModelPages {
 
     private List<ModelView> sortedModels() {
         List<ModelView> models = new ArrayList<>();
-        collection.find().forEach(page -> models.add(toView(page)));
+        collection.find().batchSize(Docs.BATCH).forEach(page -> models.add(toView(page)));
         models.sort(Comparator.comparing(ModelView::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(ModelView::modelId));
         return models;

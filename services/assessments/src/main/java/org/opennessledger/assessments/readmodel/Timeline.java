@@ -61,7 +61,7 @@ public final class Timeline {
 
     private List<HistoryEntryView> entries(String field, String value) {
         List<HistoryEntryView> entries = new ArrayList<>();
-        collection.find(eq(field, value)).sort(Sorts.ascending("position", "at")).forEach(doc -> entries.add(view(doc)));
+        collection.find(eq(field, value)).sort(Sorts.ascending("position", "at")).batchSize(Docs.BATCH).forEach(doc -> entries.add(view(doc)));
         return entries;
     }
 
