@@ -107,8 +107,18 @@ public final class ReadModelCatchUp implements AutoCloseable {
      * (-1 before any has handled anything): what a reader can rely on seeing.
      */
     public long readModelsPosition() {
+        long lowest = lowestHandled(readModels.get());
+        return lowest == Long.MAX_VALUE ? -1 : lowest;
+    }
+
+    private static boolean allReached(List<StreamingEventProcessor> processors, long target) {
+        return lowestHandled(processors) >= target;
+    }
+
+    /** The lowest position handled over every segment of the processors; -1 while one has no segment yet. */
+    private static long lowestHandled(List<StreamingEventProcessor> processors) {
         long lowest = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : readModels.get()) {
+        for (StreamingEventProcessor processor : processors) {
             var statuses = processor.processingStatus();
             if (statuses.isEmpty()) {
                 return -1;
@@ -117,22 +127,7 @@ public final class ReadModelCatchUp implements AutoCloseable {
                 lowest = Math.min(lowest, handledPosition(status.getTrackingToken()));
             }
         }
-        return lowest == Long.MAX_VALUE ? -1 : lowest;
-    }
-
-    private static boolean allReached(List<StreamingEventProcessor> processors, long target) {
-        for (StreamingEventProcessor processor : processors) {
-            var statuses = processor.processingStatus();
-            if (statuses.isEmpty()) {
-                return false;
-            }
-            for (var status : statuses.values()) {
-                if (handledPosition(status.getTrackingToken()) < target) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return lowest;
     }
 
     /**
