@@ -40,6 +40,11 @@ final class BenchCharts {
                 "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
     }
 
+    /** The value at quantile {@code p} (0..1] of ascending {@code sorted} values; 0 when there are none. */
+    static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
     /** Cores, memory and JDK of this machine, and when: benchmark figures mean nothing without them. */
     static String machine() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

@@ -184,7 +184,7 @@ public final class ScaleBench {
         }
         List<Long> sorted = new ArrayList<>(lags);
         sorted.sort(null);
-        return new Lag(events / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+        return new Lag(events / seconds, BenchCharts.percentile(sorted, 0.50), BenchCharts.percentile(sorted, 0.99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), sorted.size());
     }
 
@@ -301,10 +301,6 @@ public final class ScaleBench {
         String alone = String.format(Locale.ROOT, "%.1f; %d", read.aloneMillis(), read.bodyBytes() / 1024);
         return read.note() != null ? "not measured (wrk: " + read.note().replace("|", "/") + "; " + alone + ")"
                 : String.format(Locale.ROOT, "%.0f (%.1f; %s)", read.requestsPerSecond(), read.p99Millis(), alone);
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
     private static List<Double> relative(List<Size> results, java.util.function.ToDoubleFunction<Size> figure) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.opennessledger.contracts.claims.ProposeClaim;
@@ -101,7 +102,12 @@ final class StoreGrowth {
     }
 
     static long eventCount(Platform platform) throws Exception {
-        try (Connection c = platform.eventStoreDatabase().dataSource().getConnection(); Statement s = c.createStatement();
+        return eventCount(platform.eventStoreDatabase().dataSource());
+    }
+
+    /** Events stored in the event-store database (a count, not the head: failed appends leave holes). */
+    static long eventCount(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
             r.next();
             return r.getLong(1);

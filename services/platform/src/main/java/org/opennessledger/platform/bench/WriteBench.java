@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ public final class WriteBench {
     /** {@code clients} threads reviewing for {@code seconds}; then the raw baseline at the same concurrency. */
     private Level run(List<String> claims, int clients, int seconds, DataSource dataSource, int rawThreads,
                       Platform platform) throws Exception {
-        long eventsBefore = eventCount(dataSource);
+        long eventsBefore = StoreGrowth.eventCount(dataSource);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<long[]>> results = new ArrayList<>();
@@ -182,24 +181,12 @@ public final class WriteBench {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        long events = eventCount(dataSource) - eventsBefore;
+        long events = StoreGrowth.eventCount(dataSource) - eventsBefore;
         all.sort(null);
         // the baseline runs once the platform's own processing of the load is over
         platform.readModelsCaughtUp().get(5, TimeUnit.MINUTES);
         double rawSeconds = rawInserts(dataSource, events, rawThreads);
-        return new Level(clients, all.size(), elapsed, percentile(all, 0.50), percentile(all, 0.99), events, rawSeconds);
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static long eventCount(DataSource dataSource) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return new Level(clients, all.size(), elapsed, BenchCharts.percentile(all, 0.50), BenchCharts.percentile(all, 0.99), events, rawSeconds);
     }
 
     /** A table shaped like the event table, so that the baseline writes rows of the same kind. */

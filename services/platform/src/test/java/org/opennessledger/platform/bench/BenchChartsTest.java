@@ -26,4 +26,13 @@ class BenchChartsTest {
     void theMachineLineNamesCoresMemoryAndJdk() {
         assertThat(BenchCharts.machine()).matches("Machine: \\d+ cores, [0-9.]+ GB memory, .+ 1?\\d[.0-9]* .+; measured .+Z\\.");
     }
+
+    @Test
+    void percentilesAreNearestRankOfTheSortedValues() {
+        List<Long> oneToHundred = java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList();
+        assertThat(BenchCharts.percentile(oneToHundred, 0.50)).isEqualTo(50);
+        assertThat(BenchCharts.percentile(oneToHundred, 0.99)).isEqualTo(99);
+        assertThat(BenchCharts.percentile(List.of(7L, 9L, 12L), 0.50)).isEqualTo(9);
+        assertThat(BenchCharts.percentile(List.of(), 0.99)).isZero();
+    }
 }
