@@ -29,7 +29,6 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -292,8 +291,7 @@ public final class Platform implements AutoCloseable {
 
     /** The event store's head: the position of the newest stored event (-1 when empty). */
     public long eventStoreHead() {
-        TrackingToken head = axon.eventStore().createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return catchUp.eventStoreHead();
     }
 
     public int httpPort() {

@@ -23,21 +23,21 @@ final class BenchCharts {
     /** As {@link #embeddedPlatform(String)}, in the given data directory. */
     static org.opennessledger.platform.PlatformSettings embeddedPlatform(java.nio.file.Path dataDir) {
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.remove("LEDGER_EVENTSTORE_URL");
-        env.remove("LEDGER_MONGO_URL");
-        env.putAll(embeddedEnvironment(dataDir));
+        useEmbeddedStores(env, dataDir);
         env.put("LEDGER_HTTP_PORT", "0");
         return org.opennessledger.platform.PlatformSettings.fromEnvironment(env);
     }
 
     /**
-     * The environment that puts a platform on the embedded stores in {@code dataDir}, write limits out of the
-     * way (a process environment must also drop LEDGER_EVENTSTORE_URL and LEDGER_MONGO_URL).
+     * Points an environment at the embedded stores in {@code dataDir}, whatever it named before, and
+     * lifts the write limits out of the way of the load.
      */
-    static java.util.Map<String, String> embeddedEnvironment(java.nio.file.Path dataDir) {
-        return java.util.Map.of("LEDGER_DATA_DIR", dataDir.toString(),
-                "LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000",
-                "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
+    static void useEmbeddedStores(java.util.Map<String, String> env, java.nio.file.Path dataDir) {
+        env.remove("LEDGER_EVENTSTORE_URL");
+        env.remove("LEDGER_MONGO_URL");
+        env.put("LEDGER_DATA_DIR", dataDir.toString());
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_PERSON", "100000000");
+        env.put("LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", "100000000");
     }
 
     /** The value at quantile {@code p} (0..1] of ascending {@code sorted} values; 0 when there are none. */

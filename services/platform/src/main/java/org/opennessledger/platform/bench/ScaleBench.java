@@ -246,9 +246,7 @@ public final class ScaleBench {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("platform-alone.log").toFile());
         Map<String, String> env = builder.environment();
-        env.remove("LEDGER_EVENTSTORE_URL");
-        env.remove("LEDGER_MONGO_URL");
-        env.putAll(BenchCharts.embeddedEnvironment(dataDir));
+        BenchCharts.useEmbeddedStores(env, dataDir);
         env.put("LEDGER_HTTP_PORT", Integer.toString(port));
         env.put("LEDGER_KEYCLOAK_URL", keycloak);
         env.put("LEDGER_LOG_LEVEL", "WARN");

@@ -63,11 +63,12 @@ public final class ReadModelCatchUp implements AutoCloseable {
     public CompletableFuture<Void> awaitCaughtUp() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        followCascade(head(), 1, deadline, done);
+        followCascade(eventStoreHead(), 1, deadline, done);
         return done;
     }
 
-    private long head() {
+    /** The event store's head: the position of the newest stored event (-1 when empty). */
+    public long eventStoreHead() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? -1 : head.position().orElse(-1);
     }
@@ -80,7 +81,7 @@ public final class ReadModelCatchUp implements AutoCloseable {
                 done.completeExceptionally(failure);
                 return;
             }
-            long after = head();
+            long after = eventStoreHead();
             if (after > target && round < MAX_CASCADE_ROUNDS) {
                 followCascade(after, round + 1, deadline, done);
             } else {
