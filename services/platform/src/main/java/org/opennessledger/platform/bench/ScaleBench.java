@@ -39,6 +39,11 @@ import org.opennessledger.platform.PlatformSettings;
  * {@value #PLATFORM_JAVA_OPTS}): cold start until {@code /health} answers, a rebuild of every read model
  * through the admin API (replay), and that process's peak resident memory. Writes
  * {@code target/bench/scale.md} and {@code scale.svg}.
+ * <p>
+ * Growing a million events takes most of an hour, so a store can be kept and grown or measured again:
+ * {@code LEDGER_BENCH_STORE} names its directory (created when missing, never deleted; the next run takes over
+ * its claims and grows on from its size), and {@code LEDGER_BENCH_GROW_ONLY=1} with it only grows, leaving the
+ * read models to catch up when the store is measured.
  *
  * <pre>java -cp openness-ledger-platform.jar org.opennessledger.platform.bench.ScaleBench [sizes, e.g. 10000,100000,1000000]</pre>
  */
@@ -73,9 +78,20 @@ public final class ScaleBench {
         String keycloak = System.getenv().getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
-        Path dataDir = Files.createTempDirectory("ledger-bench-scale-");
+        String keptStore = System.getenv("LEDGER_BENCH_STORE");
+        boolean growOnly = keptStore != null && "1".equals(System.getenv("LEDGER_BENCH_GROW_ONLY"));
+        Path dataDir = keptStore != null ? Files.createDirectories(Path.of(keptStore))
+                : Files.createTempDirectory("ledger-bench-scale-");
         PlatformSettings settings = BenchCharts.embeddedPlatform(dataDir);
         StoreGrowth growth = new StoreGrowth();
+        if (keptStore != null) {
+            try (Platform platform = Platform.start(settings)) {
+                platform.awaitReadModels(Duration.ofHours(2));
+                int adopted = growth.adoptClaims(platform);
+                System.out.printf(Locale.ROOT, "resuming on %s: %,d events, %,d claims%n", dataDir,
+                        StoreGrowth.eventCount(platform), adopted);
+            }
+        }
         List<Size> results = new ArrayList<>();
         for (long size : sizes) {
             double growRate;
@@ -85,6 +101,11 @@ public final class ScaleBench {
             List<Read> reads;
             try (Platform platform = Platform.start(settings)) {
                 growRate = growth.growTo(platform, size);
+                if (growOnly) {
+                    System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s); kept in %s%n",
+                            StoreGrowth.eventCount(platform), growRate, dataDir);
+                    continue; // the read models catch up when the store is measured
+                }
                 platform.awaitReadModels(Duration.ofHours(2));
                 events = StoreGrowth.eventCount(platform);
                 System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s)%n", events, growRate);
@@ -104,6 +125,9 @@ public final class ScaleBench {
             results.add(new Size(events, growRate, lag, write, reads, alone));
             Files.writeString(out.resolve("scale.md"), report(results)); // after each size: a long run keeps its figures
         }
+        if (growOnly) {
+            return;
+        }
         Files.writeString(out.resolve("scale.svg"), BenchCharts.bars("Cost as the store grows (relative to the smallest)",
                 "smallest size = 1", results.stream().map(r -> String.format(Locale.ROOT, "%,d events", r.events())).toList(),
                 List.of("write commands/s", "model list req/s", "claim page req/s", "replay events/s"),
@@ -112,7 +136,7 @@ public final class ScaleBench {
                         relative(results, r -> r.reads().get(0).requestsPerSecond()),
                         relative(results, r -> r.alone().replayEventsPerSecond()))));
         System.out.println("wrote " + out.resolve("scale.md") + " and scale.svg");
-        if (System.getenv("LEDGER_BENCH_KEEP_DATA") == null) {
+        if (keptStore == null && System.getenv("LEDGER_BENCH_KEEP_DATA") == null) {
             try (var paths = Files.walk(dataDir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

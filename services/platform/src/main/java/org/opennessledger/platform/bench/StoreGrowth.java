@@ -1,5 +1,6 @@
 package org.opennessledger.platform.bench;
 
+import com.mongodb.client.model.Projections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
 import org.opennessledger.contracts.models.RegisterModelFamily;
@@ -41,6 +43,21 @@ final class StoreGrowth {
     /** Claims proposed so far (reviewable unless superseded meanwhile). */
     List<String> claims() {
         return claims;
+    }
+
+    /**
+     * Takes over the claims of a store grown by an earlier run (as far as the read models know them), so that
+     * growing and measuring can go on where it stopped; the number of claims.
+     */
+    int adoptClaims(Platform platform) {
+        List<String> found = new ArrayList<>();
+        platform.readStore().database().getCollection(ReadModels.CLAIM_PAGES).find()
+                .projection(Projections.include("_id")).batchSize(500)
+                .forEach(page -> found.add(page.getString("_id")));
+        synchronized (claims) {
+            claims.addAll(found);
+        }
+        return found.size();
     }
 
     /** Sends commands until the store holds at least {@code target} events; the command rate. */
