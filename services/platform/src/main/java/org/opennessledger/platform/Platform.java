@@ -39,6 +39,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.opennessledger.assessments.AssessmentsConfiguration;
+import org.opennessledger.assessments.projection.ReadModelProjector;
 import org.opennessledger.claims.ClaimsConfiguration;
 import org.opennessledger.claims.ClaimsSettings;
 import org.opennessledger.claims.process.DisputeProcess;
@@ -187,12 +188,16 @@ public final class Platform implements AutoCloseable {
                     deadlineManagerSupplier.set(manager);
                     return manager;
                 });
+        // The read models' tokens live in the read store, outside any event-store transaction. With a transaction
+        // manager, Axon stores a batch's token before handling it (expecting both to commit together), so a batch
+        // that failed was skipped on retry; without one, the token is stored after the batch's handlers succeeded.
         configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTokenStore(c -> tokenStore)
                 .registerTokenStore(SupersessionProcess.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTokenStore(DisputeProcess.PROCESSING_GROUP, c -> processTokenStore)
                 .registerTokenStore(AuditChainer.PROCESSING_GROUP, c -> processTokenStore)
+                .registerTransactionManager(ReadModelProjector.PROCESSING_GROUP, c -> NoTransactionManager.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(100))
