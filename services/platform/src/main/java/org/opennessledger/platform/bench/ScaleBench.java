@@ -37,7 +37,8 @@ import org.opennessledger.platform.PlatformSettings;
  * </ul>
  * then the platform alone in a JVM of its own ({@code LEDGER_BENCH_PLATFORM_JAVA_OPTS}, default
  * {@value #PLATFORM_JAVA_OPTS}): cold start until {@code /health} answers, a rebuild of every read model
- * through the admin API (replay), and that process's peak resident memory. Writes
+ * through the admin API (replay), one request for the model list and one for the matrix (they grow with the
+ * families), and that process's peak resident memory. Writes
  * {@code target/bench/scale.md} and {@code scale.svg}.
  * <p>
  * Growing a million events takes most of an hour, so a store can be kept and grown or measured again:
@@ -64,7 +65,11 @@ public final class ScaleBench {
     }
 
     record Alone(double coldStartSeconds, long events, double replayEventsPerSecond, double replaySeconds,
-                 long peakRssMb, String javaOptions) {
+                 List<Whole> wholeReads, long peakRssMb, String javaOptions) {
+    }
+
+    /** One request alone for a whole list (it grows with the families) on the platform alone: status, time, size. */
+    record Whole(String what, int status, double seconds, long bytes) {
     }
 
     /** {@code events}: the store when this size's measurements began (they add events of their own). */
@@ -120,8 +125,8 @@ public final class ScaleBench {
             }
             Alone alone = alone(dataDir, keycloak);
             System.out.printf(Locale.ROOT, "  alone (%s): cold start %.1f s; replay of %,d events %.0f events/s; "
-                            + "peak RSS %d MB%n", alone.javaOptions(), alone.coldStartSeconds(), alone.events(),
-                    alone.replayEventsPerSecond(), alone.peakRssMb());
+                            + "%s; peak RSS %d MB%n", alone.javaOptions(), alone.coldStartSeconds(), alone.events(),
+                    alone.replayEventsPerSecond(), wholeReads(alone), alone.peakRssMb());
             results.add(new Size(events, growRate, lag, write, reads, alone));
             Files.writeString(out.resolve("scale.md"), report(results)); // after each size: a long run keeps its figures
         }
@@ -304,9 +309,18 @@ public final class ScaleBench {
                 throw new IllegalStateException("the rebuild answered " + rebuilt.statusCode() + ": " + rebuilt.body());
             }
             JsonNode report = JSON.readTree(rebuilt.body());
+            // After the replay, within the same bounded heap: do the lists that grow with the families still answer?
+            List<Whole> wholeReads = new ArrayList<>();
+            for (String path : List.of("/api/models", "/api/matrix")) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                wholeReads.add(new Whole("GET " + path, answer.statusCode(), (System.nanoTime() - t0) / 1e9,
+                        answer.body().length));
+            }
             long peakRss = StoreGrowth.peakRssMb(Long.toString(platform.pid()));
             return new Alone(coldStart, report.get("events").asLong(), report.get("eventsPerSecond").asDouble(),
-                    report.get("millis").asLong() / 1000.0, peakRss, javaOptions);
+                    report.get("millis").asLong() / 1000.0, wholeReads, peakRss, javaOptions);
         } finally {
             platform.destroy();
             if (!platform.waitFor(60, TimeUnit.SECONDS)) {
@@ -330,6 +344,11 @@ public final class ScaleBench {
                 : String.format(Locale.ROOT, "%.0f (%.1f; %s)", read.requestsPerSecond(), read.p99Millis(), alone);
     }
 
+    private static String wholeReads(Alone alone) {
+        return String.join(", ", alone.wholeReads().stream().map(w -> String.format(Locale.ROOT, "%s %d in %.1f s (%,d KB)",
+                w.what(), w.status(), w.seconds(), w.bytes() / 1024)).toList());
+    }
+
     private static List<Double> relative(List<Size> results, java.util.function.ToDoubleFunction<Size> figure) {
         double first = figure.applyAsDouble(results.get(0));
         return results.stream().map(r -> first == 0 ? 0 : figure.applyAsDouble(r) / first).toList();
@@ -346,23 +365,24 @@ public final class ScaleBench {
                 .append(" clients through the API with raw JDBC inserts beside it, and the read path with wrk at 64 ")
                 .append("connections. Then the platform alone in a JVM of its own: cold start until `/health` answers, a ")
                 .append("rebuild of every read model through `POST /api/admin/read-models/rebuild` (replay), and that ")
-                .append("process's peak resident memory (VmHWM) over start and replay.\n\n")
+                .append("process's peak resident memory (VmHWM) over start, replay and then one request alone for the ")
+                .append("model list and one for the matrix (both grow with the families).\n\n")
                 .append("| events when measured | lag at events/s | lag p50 / p99 / max ms | write commands/s (p99 ms) | raw inserts rows/s | ")
                 .append("model list req/s (p99 ms; one alone ms; KB) | model page (same) | claim page (same) | ")
-                .append("cold start s | replay: events/s (events, s) | peak RSS MB (options) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("cold start s | replay: events/s (events, s) | alone after replay: status in s (KB) | peak RSS MB (options) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Size r : results) {
             Read claim = r.reads().get(0);
             Read model = r.reads().get(1);
             Read list = r.reads().get(2);
             md.append(String.format(Locale.ROOT,
                     "| %,d | %.0f | %.1f / %.1f / %.1f | %.0f (%.0f) | %.0f | %s | %s | %s "
-                            + "| %.1f | %.0f (%,d, %.0f) | %d (`%s`) |%n",
+                            + "| %.1f | %.0f (%,d, %.0f) | %s | %d (`%s`) |%n",
                     r.events(), r.lag().eventsPerSecond(), r.lag().p50Micros() / 1000.0, r.lag().p99Micros() / 1000.0,
                     r.lag().maxMicros() / 1000.0, r.write().commandsPerSecond(), r.write().p99Micros() / 1000.0,
                     r.write().rawRowsPerSecond(), cell(list), cell(model), cell(claim),
                     r.alone().coldStartSeconds(), r.alone().replayEventsPerSecond(), r.alone().events(), r.alone().replaySeconds(),
-                    r.alone().peakRssMb(), r.alone().javaOptions()));
+                    wholeReads(r.alone()), r.alone().peakRssMb(), r.alone().javaOptions()));
         }
         if (results.size() > 1) {
             Size first = results.get(0);
