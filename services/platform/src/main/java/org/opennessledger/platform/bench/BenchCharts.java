@@ -13,14 +13,9 @@ final class BenchCharts {
     }
 
     /**
-     * Settings for a platform on the embedded defaults in a fresh temporary directory, on a free port,
-     * whatever this shell points the stores at, and with write limits out of the way of the load.
+     * Settings for a platform on the embedded defaults in {@code dataDir}, on a free port, whatever this shell
+     * points the stores at, and with write limits out of the way of the load.
      */
-    static org.opennessledger.platform.PlatformSettings embeddedPlatform(String name) throws java.io.IOException {
-        return embeddedPlatform(java.nio.file.Files.createTempDirectory("ledger-bench-" + name + "-"));
-    }
-
-    /** As {@link #embeddedPlatform(String)}, in the given data directory. */
     static org.opennessledger.platform.PlatformSettings embeddedPlatform(java.nio.file.Path dataDir) {
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
         useEmbeddedStores(env, dataDir);

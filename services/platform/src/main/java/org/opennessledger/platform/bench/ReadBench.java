@@ -51,7 +51,8 @@ public final class ReadBench {
         String keycloak = System.getenv().getOrDefault("LEDGER_KEYCLOAK_URL", "http://127.0.0.1:8180");
         List<Result> results = new ArrayList<>();
         Vertx baselineVertx = Vertx.vertx();
-        try (Platform platform = Platform.start(BenchCharts.embeddedPlatform("read"))) {
+        try (TemporaryStore store = TemporaryStore.create("read");
+             Platform platform = Platform.start(store.platformSettings())) {
             String base = "http://127.0.0.1:" + platform.httpPort();
             String claimId = prepare(base, DevRealmTokens.token(keycloak, "ada"));
             for (String[] target : new String[][] {{"GET /api/models (" + MODELS + " models)", "/api/models"},

@@ -30,9 +30,22 @@ public final class ReplayBench {
                 .map(String::trim).map(Long::parseLong).sorted().toList();
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
-        PlatformSettings settings = BenchCharts.embeddedPlatform("replay");
         List<Size> results = new ArrayList<>();
         StoreGrowth growth = new StoreGrowth();
+        try (TemporaryStore store = TemporaryStore.create("replay")) {
+            measure(store.platformSettings(), sizes, growth, results);
+        }
+        Files.writeString(out.resolve("replay.md"), report(results));
+        Files.writeString(out.resolve("replay.svg"), BenchCharts.bars("Rebuilding every read model from the event store",
+                "events per second", results.stream().map(r -> String.format(Locale.ROOT, "%,d events", r.events())).toList(),
+                List.of("replayed into the read models"),
+                List.of(results.stream().map(r -> r.rebuild().eventsPerSecond()).toList())));
+        System.out.println("wrote " + out.resolve("replay.md") + " and replay.svg");
+    }
+
+    /** Grows the one store to each size in turn and rebuilds its read models there. */
+    private static void measure(PlatformSettings settings, List<Long> sizes, StoreGrowth growth, List<Size> results)
+            throws Exception {
         for (long size : sizes) {
             double commandsPerSecond;
             try (Platform platform = Platform.start(settings)) {
@@ -51,12 +64,6 @@ public final class ReplayBench {
                         rebuild.documents(), rebuild.millis() / 1000.0, startSeconds, commandsPerSecond, last.peakRssMb());
             }
         }
-        Files.writeString(out.resolve("replay.md"), report(results));
-        Files.writeString(out.resolve("replay.svg"), BenchCharts.bars("Rebuilding every read model from the event store",
-                "events per second", results.stream().map(r -> String.format(Locale.ROOT, "%,d events", r.events())).toList(),
-                List.of("replayed into the read models"),
-                List.of(results.stream().map(r -> r.rebuild().eventsPerSecond()).toList())));
-        System.out.println("wrote " + out.resolve("replay.md") + " and replay.svg");
     }
 
     private static String report(List<Size> results) {

@@ -84,12 +84,23 @@ public final class ScaleBench {
         Path out = Path.of(System.getenv().getOrDefault("LEDGER_BENCH_OUT", "target/bench"));
         Files.createDirectories(out);
         String keptStore = System.getenv("LEDGER_BENCH_STORE");
-        boolean growOnly = keptStore != null && "1".equals(System.getenv("LEDGER_BENCH_GROW_ONLY"));
-        Path dataDir = keptStore != null ? Files.createDirectories(Path.of(keptStore))
-                : Files.createTempDirectory("ledger-bench-scale-");
+        if (keptStore == null) {
+            try (TemporaryStore store = TemporaryStore.create("scale")) {
+                measure(store.directory(), false, false, sizes, keycloak, out);
+            }
+        } else {
+            Path dataDir = Files.createDirectories(Path.of(keptStore));
+            measure(dataDir, true, "1".equals(System.getenv("LEDGER_BENCH_GROW_ONLY")), sizes, keycloak, out);
+            System.out.println("kept the grown store in " + dataDir);
+        }
+    }
+
+    /** Grows the store in {@code dataDir} to each size in turn (taking over a kept one) and measures there. */
+    private static void measure(Path dataDir, boolean kept, boolean growOnly, List<Long> sizes, String keycloak, Path out)
+            throws Exception {
         PlatformSettings settings = BenchCharts.embeddedPlatform(dataDir);
         StoreGrowth growth = new StoreGrowth();
-        if (keptStore != null) {
+        if (kept) {
             try (Platform platform = Platform.start(settings)) {
                 platform.awaitReadModels(Duration.ofHours(2));
                 int adopted = growth.adoptClaims(platform);
@@ -123,7 +134,7 @@ public final class ScaleBench {
                 reads = reads(platform, growth);
                 platform.awaitReadModels(Duration.ofHours(2));
             }
-            Alone alone = alone(dataDir, keycloak);
+            Alone alone = alone(dataDir, keycloak, out.resolve("scale-platform-alone.log"));
             System.out.printf(Locale.ROOT, "  alone (%s): cold start %.1f s; replay of %,d events %.0f events/s; "
                             + "%s; peak RSS %d MB%n", alone.javaOptions(), alone.coldStartSeconds(), alone.events(),
                     alone.replayEventsPerSecond(), wholeReads(alone), alone.peakRssMb());
@@ -141,13 +152,6 @@ public final class ScaleBench {
                         relative(results, r -> r.reads().get(0).requestsPerSecond()),
                         relative(results, r -> r.alone().replayEventsPerSecond()))));
         System.out.println("wrote " + out.resolve("scale.md") + " and scale.svg");
-        if (keptStore == null && System.getenv("LEDGER_BENCH_KEEP_DATA") == null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        } else {
-            System.out.println("kept the grown store in " + dataDir);
-        }
     }
 
     /**
@@ -267,7 +271,7 @@ public final class ScaleBench {
     }
 
     /** The platform alone in a new JVM on the grown store: cold start, a rebuild through the API, peak RSS. */
-    private static Alone alone(Path dataDir, String keycloak) throws Exception {
+    private static Alone alone(Path dataDir, String keycloak, Path log) throws Exception {
         String javaOptions = System.getenv().getOrDefault("LEDGER_BENCH_PLATFORM_JAVA_OPTS", PLATFORM_JAVA_OPTS);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -278,7 +282,7 @@ public final class ScaleBench {
         command.addAll(Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.opennessledger.platform.Main"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("platform-alone.log").toFile());
+                .redirectOutput(log.toFile()); // beside the report: a failed run deletes its temporary store
         Map<String, String> env = builder.environment();
         BenchCharts.useEmbeddedStores(env, dataDir);
         env.put("LEDGER_HTTP_PORT", Integer.toString(port));
@@ -291,8 +295,7 @@ public final class ScaleBench {
             String base = "http://127.0.0.1:" + port;
             while (!healthy(http, base)) {
                 if (!platform.isAlive()) {
-                    throw new IllegalStateException("the platform exited with " + platform.exitValue() + "; see "
-                            + dataDir.resolve("platform-alone.log"));
+                    throw new IllegalStateException("the platform exited with " + platform.exitValue() + "; see " + log);
                 }
                 if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
                     throw new IllegalStateException("the platform was not healthy within 10 minutes");

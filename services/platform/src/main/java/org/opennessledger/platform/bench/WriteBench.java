@@ -78,7 +78,8 @@ public final class WriteBench {
         Files.createDirectories(out);
         WriteBench bench = new WriteBench(keycloak);
         List<Level> levels = new ArrayList<>();
-        try (Platform platform = Platform.start(BenchCharts.embeddedPlatform("write"))) {
+        try (TemporaryStore store = TemporaryStore.create("write");
+             Platform platform = Platform.start(store.platformSettings())) {
             bench.base = "http://127.0.0.1:" + platform.httpPort();
             String modelId = bench.prepare();
             DataSource dataSource = platform.eventStoreDatabase().dataSource();
