@@ -56,7 +56,8 @@ final class DocumentUpdates {
         if (eventId != null && Docs.strings(document, APPLIED_EVENTS).contains(eventId)) {
             return Optional.of(document);
         }
-        BsonDocument before = stored == null ? null : Docs.snapshot(document);
+        // An event's change always records its id, so only changes without one can leave the document as it was.
+        BsonDocument before = stored == null || eventId != null ? null : Docs.snapshot(document);
         change.accept(document);
         if (eventId != null) {
             List<String> applied = Docs.strings(document, APPLIED_EVENTS);
