@@ -183,9 +183,10 @@ public final class ModelPages {
 
     public List<ModelSummaryView> list() {
         List<ModelSummaryView> models = new ArrayList<>();
-        collection.find().projection(LIST_FIELDS).batchSize(Docs.BATCH).forEach(page -> models.add(new ModelSummaryView(page.getString(DocumentUpdates.ID),
-                page.getString("name"), page.getString("producer"), Docs.documents(page, "releases").size(),
-                Docs.documents(page, "claims").size(), Docs.instant(page, "registeredAt"), page.getString("modelType"))));
+        collection.find().projection(LIST_FIELDS).batchSize(Docs.BATCH).forEach(page -> models.add(new ModelSummaryView(
+                page.getString(DocumentUpdates.ID), page.getString("name"), page.getString("producer"),
+                Docs.documents(page, "releases").size(), Docs.documents(page, "claims").size(),
+                Docs.instant(page, "registeredAt"), page.getString("modelType"))));
         models.sort(Comparator.comparing(ModelSummaryView::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(ModelSummaryView::modelId));
         return models;
