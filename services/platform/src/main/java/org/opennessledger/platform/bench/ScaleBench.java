@@ -72,9 +72,12 @@ public final class ScaleBench {
     record Whole(String what, int status, double seconds, long bytes) {
     }
 
-    /** {@code events}: the store when this size's measurements began (they add events of their own). */
-    record Size(long events, double growCommandsPerSecond, Lag lag, WriteBench.Level write, List<Read> reads,
-                Alone alone) {
+    /**
+     * {@code events}: the store when this size's measurements began (they add events of their own);
+     * {@code eventStoreBytes}: the embedded event store's files then.
+     */
+    record Size(long events, long eventStoreBytes, double growCommandsPerSecond, Lag lag, WriteBench.Level write,
+                List<Read> reads, Alone alone) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,6 +115,7 @@ public final class ScaleBench {
         for (long size : sizes) {
             double growRate;
             long events;
+            long eventStoreBytes;
             Lag lag;
             WriteBench.Level write;
             List<Read> reads;
@@ -124,7 +128,9 @@ public final class ScaleBench {
                 }
                 platform.awaitReadModels(Duration.ofHours(2));
                 events = StoreGrowth.eventCount(platform);
-                System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s)%n", events, growRate);
+                eventStoreBytes = directorySize(dataDir.resolve("eventstore"));
+                System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s); event store %,d MB (%.1f KB/event)%n",
+                        events, growRate, eventStoreBytes >> 20, eventStoreBytes / 1024.0 / events);
                 lag = lag(platform, growth);
                 System.out.printf(Locale.ROOT, "  lag at %.0f events/s: p50 %.1f ms, p99 %.1f ms%n", lag.eventsPerSecond(),
                         lag.p50Micros() / 1000.0, lag.p99Micros() / 1000.0);
@@ -138,7 +144,7 @@ public final class ScaleBench {
             System.out.printf(Locale.ROOT, "  alone (%s): cold start %.1f s; replay of %,d events %.0f events/s; "
                             + "%s; peak RSS %d MB%n", alone.javaOptions(), alone.coldStartSeconds(), alone.events(),
                     alone.replayEventsPerSecond(), wholeReads(alone), alone.peakRssMb());
-            results.add(new Size(events, growRate, lag, write, reads, alone));
+            results.add(new Size(events, eventStoreBytes, growRate, lag, write, reads, alone));
             Files.writeString(out.resolve("scale.md"), report(results)); // after each size: a long run keeps its figures
         }
         if (growOnly) {
@@ -332,6 +338,13 @@ public final class ScaleBench {
         }
     }
 
+    /** The bytes of the files in a directory (the embedded event store: its H2 file). */
+    private static long directorySize(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     private static boolean healthy(HttpClient http, String base) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5)).build(),
@@ -370,18 +383,18 @@ public final class ScaleBench {
                 .append("rebuild of every read model through `POST /api/admin/read-models/rebuild` (replay), and that ")
                 .append("process's peak resident memory (VmHWM) over start, replay and then one request alone for the ")
                 .append("model list and one for the matrix (both grow with the families).\n\n")
-                .append("| events when measured | lag at events/s | lag p50 / p99 / max ms | write commands/s (p99 ms) | raw inserts rows/s | ")
+                .append("| events when measured | event store MB (KB/event) | lag at events/s | lag p50 / p99 / max ms | write commands/s (p99 ms) | raw inserts rows/s | ")
                 .append("model list req/s (p99 ms; one alone ms; KB) | model page (same) | claim page (same) | ")
                 .append("cold start s | replay: events/s (events, s) | alone after replay: status in s (KB) | peak RSS MB (options) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Size r : results) {
             Read claim = r.reads().get(0);
             Read model = r.reads().get(1);
             Read list = r.reads().get(2);
             md.append(String.format(Locale.ROOT,
-                    "| %,d | %.0f | %.1f / %.1f / %.1f | %.0f (%.0f) | %.0f | %s | %s | %s "
+                    "| %,d | %,d (%.1f) | %.0f | %.1f / %.1f / %.1f | %.0f (%.0f) | %.0f | %s | %s | %s "
                             + "| %.1f | %.0f (%,d, %.0f) | %s | %d (`%s`) |%n",
-                    r.events(), r.lag().eventsPerSecond(), r.lag().p50Micros() / 1000.0, r.lag().p99Micros() / 1000.0,
+                    r.events(), r.eventStoreBytes() >> 20, r.eventStoreBytes() / 1024.0 / r.events(), r.lag().eventsPerSecond(), r.lag().p50Micros() / 1000.0, r.lag().p99Micros() / 1000.0,
                     r.lag().maxMicros() / 1000.0, r.write().commandsPerSecond(), r.write().p99Micros() / 1000.0,
                     r.write().rawRowsPerSecond(), cell(list), cell(model), cell(claim),
                     r.alone().coldStartSeconds(), r.alone().replayEventsPerSecond(), r.alone().events(), r.alone().replaySeconds(),
