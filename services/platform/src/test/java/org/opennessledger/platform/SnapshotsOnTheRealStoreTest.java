@@ -25,7 +25,6 @@ import org.opennessledger.contracts.queries.Queries;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
-import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.ClaimView;
@@ -41,10 +40,7 @@ class SnapshotsOnTheRealStoreTest {
     Path dataDir;
 
     private static MetaData actor(String subject, String roles) {
-        return MetaData.with(LedgerMetaData.ACTOR_ID, subject)
-                .and(LedgerMetaData.ACTOR_ROLES, roles)
-                .and(LedgerMetaData.REASON, "snapshot test")
-                .and(LedgerMetaData.CORRELATION_ID, UUID.randomUUID().toString());
+        return TestActors.actor(subject, roles, "snapshot test");
     }
 
     private static void send(Platform platform, Object command, MetaData metaData) {

@@ -26,10 +26,10 @@ import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
-import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.platform.Platform;
+import org.opennessledger.platform.TestActors;
 
 /**
  * A read-model write that fails for a while (here: a model page whose revision a stranger spoiled, so every
@@ -88,7 +88,6 @@ class ReadModelWriteFailureTest {
     }
 
     private static MetaData as(String subject) {
-        return MetaData.with(LedgerMetaData.ACTOR_ID, subject).and(LedgerMetaData.ACTOR_ROLES, "admin,reviewer")
-                .and(LedgerMetaData.REASON, "test").and(LedgerMetaData.CORRELATION_ID, UUID.randomUUID().toString());
+        return TestActors.actor(subject, "admin,reviewer", "test");
     }
 }
