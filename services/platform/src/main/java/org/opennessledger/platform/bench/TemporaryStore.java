@@ -33,13 +33,9 @@ final class TemporaryStore implements AutoCloseable {
         return BenchCharts.embeddedPlatform(directory);
     }
 
+    /** Deletes the directory and everything in it. */
     @Override
     public void close() {
-        delete(directory);
-    }
-
-    /** Deletes a directory and everything in it. */
-    static void delete(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
