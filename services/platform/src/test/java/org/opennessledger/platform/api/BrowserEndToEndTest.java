@@ -43,6 +43,7 @@ class BrowserEndToEndTest {
             browser.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log); // its content goes into the assertions' messages and the build log
         assertThat(finished).as(script + " finished within 3 minutes: " + output).isTrue();
         assertThat(browser.exitValue()).as(script + ": " + output).isZero();
         System.out.println(script + ": " + output.strip()); // the measured figures (layout shift) in the build log
