@@ -20,6 +20,7 @@ public final class EventStoreDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final String description;
+    private EmbeddedFileHousekeeping housekeeping;
 
     private EventStoreDatabase(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
@@ -29,7 +30,8 @@ public final class EventStoreDatabase implements AutoCloseable {
 
     /**
      * An H2 file database in {@code directory}. WRITE_DELAY=0 makes every commit reach the file
-     * before the command is acknowledged, so a kill -9 loses no acknowledged write.
+     * before the command is acknowledged, so a kill -9 loses no acknowledged write; H2 then does not
+     * tidy its file itself, so {@link EmbeddedFileHousekeeping} does, once a second.
      */
     public static EventStoreDatabase embeddedH2(Path directory) {
         try {
@@ -38,7 +40,9 @@ public final class EventStoreDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot create the event store directory " + directory, e);
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0";
-        return open(url, "sa", "", "H2 file " + directory.toAbsolutePath());
+        EventStoreDatabase database = open(url, "sa", "", "H2 file " + directory.toAbsolutePath());
+        database.housekeeping = EmbeddedFileHousekeeping.of(database.dataSource).every(1000);
+        return database;
     }
 
     public static EventStoreDatabase open(String jdbcUrl, String user, String password, String description) {
@@ -98,6 +102,11 @@ public final class EventStoreDatabase implements AutoCloseable {
         }
     }
 
+    /** What tidies the embedded H2 file; null for any other database. */
+    EmbeddedFileHousekeeping housekeeping() {
+        return housekeeping;
+    }
+
     /** True when a trivial query succeeds within a second; used by the health check. */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {
@@ -109,6 +118,9 @@ public final class EventStoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         dataSource.close();
     }
 }
