@@ -122,8 +122,10 @@ public final class ScaleBench {
             try (Platform platform = Platform.start(settings)) {
                 growRate = growth.growTo(platform, size);
                 if (growOnly) {
-                    System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s); kept in %s%n",
-                            StoreGrowth.eventCount(platform), growRate, dataDir);
+                    long grown = StoreGrowth.eventCount(platform);
+                    long bytes = directorySize(dataDir.resolve("eventstore"));
+                    System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s); event store %,d MB (%.1f KB/event);"
+                            + " kept in %s%n", grown, growRate, bytes >> 20, bytes / 1024.0 / grown, dataDir);
                     continue; // the read models catch up when the store is measured
                 }
                 platform.awaitReadModels(Duration.ofHours(2));
