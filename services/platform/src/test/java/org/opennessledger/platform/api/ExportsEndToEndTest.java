@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.interop.mot.MotFile;
 import org.opennessledger.interop.mot.MotReader;
@@ -117,10 +118,9 @@ class ExportsEndToEndTest {
     }
 
     @Test
-    void theWholeLedgerExportsThroughTheCommandLineInEveryFormat() throws Exception {
+    void theWholeLedgerExportsThroughTheCommandLineInEveryFormat(@TempDir Path root) throws Exception {
         importMot("export-two.yml", motFile("Export Two"));
         int historyBefore = api.get("/api/models/export-two/history").body().size();
-        Path root = Files.createTempDirectory("ledger-export-");
 
         assertThat(cli(withConnection("export", "mot", root.resolve("mot").toString()))).as(out + "\n" + err)
                 .isEqualTo(0);
@@ -155,7 +155,7 @@ class ExportsEndToEndTest {
     }
 
     @Test
-    void onlyAdminsExportTheWholeLedgerAndAnUnknownFormatIsRefused() throws Exception {
+    void onlyAdminsExportTheWholeLedgerAndAnUnknownFormatIsRefused(@TempDir Path dir) throws Exception {
         HttpResponse<byte[]> zip = api.getBytes("/api/admin/exports/csv", "ada");
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -169,7 +169,6 @@ class ExportsEndToEndTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
 
-        Path dir = Files.createTempDirectory("ledger-export-bad-");
         assertThat(cli(withConnection("export", "xml", dir.toString()))).isEqualTo(2);
         assertThat(err.toString()).contains("unknown format 'xml': choose one of osai-index, mot, json, csv, jsonld");
         assertThat(cli(withConnection("export", "csv", dir.toString(), "--user", "alice", "--password", "alice-pass")))
@@ -185,9 +184,9 @@ class ExportsEndToEndTest {
      * needs no token; while a platform runs on the directory, it refuses and leaves that platform be.
      */
     @Test
-    void aLocalExportReadsAStoppedPlatformsDataAndRefusesARunningOnesUntouched() throws Exception {
+    void aLocalExportReadsAStoppedPlatformsDataAndRefusesARunningOnesUntouched(@TempDir Path exports) throws Exception {
         Path data = SharedPlatform.newDataDir();
-        Path whileRunning = Files.createTempDirectory("ledger-export-running-");
+        Path whileRunning = Files.createDirectory(exports.resolve("while-running"));
         try (Platform running = SharedPlatform.start(Map.of(), data)) {
             LedgerClient own = new LedgerClient(running.httpPort());
             var imported = own.post("/api/admin/imports/mot", "ada", Map.of("retrievedOn", "2026-05-01",
@@ -208,7 +207,7 @@ class ExportsEndToEndTest {
             assertThat(files).isEmpty();
         }
 
-        Path dir = Files.createTempDirectory("ledger-export-local-");
+        Path dir = Files.createDirectory(exports.resolve("local"));
         // no --api, --keycloak or token: nothing is listening for this directory now
         assertThat(cli("export", "json", dir.toString(), "--local", "--data-dir", data.toString()))
                 .as(out + "\n" + err).isEqualTo(0);

@@ -9,7 +9,6 @@ import static org.opennessledger.platform.api.CoreLoopEndToEndTest.review;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +78,8 @@ class KillDashNineTest {
         builder.environment().put("LEDGER_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
         SharedPlatform.liftWriteLimits(builder.environment());
         builder.redirectErrorStream(true);
-        builder.redirectOutput(Files.createTempFile("ledger-" + name + "-", ".log").toFile());
+        // beside the data directory: deleted with it when the tests end
+        builder.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log").toFile());
         return builder.start();
     }
 

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennessledger.assessments.frameworks.OsaiIndex;
 import org.opennessledger.interop.Datasets;
 import org.opennessledger.interop.osai.OsaiHistory;
@@ -37,8 +38,7 @@ class LedgerCliTest {
     }
 
     @Test
-    void importsADirectoryOfModelFilesAndReportsEachAndTheBrokenOnes() throws Exception {
-        Path dir = Files.createTempDirectory("osai-cli-");
+    void importsADirectoryOfModelFilesAndReportsEachAndTheBrokenOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("good.yaml"), "system:\n    name: Cli Model\n    link: https://example.org/cli\n"
                 + "org:\n    name: Cli Lab\nmodelcard:\n    class: partial\n");
         Files.writeString(dir.resolve("bad.yaml"), "system:\n    name: [broken\n");
@@ -57,12 +57,12 @@ class LedgerCliTest {
      * commit describes is assessed exactly as that commit's file says.
      */
     @Test
-    void replayingTheHistoryDatesEveryVersionByItsCommitAndTheAssessmentFollowsIt() throws Exception {
+    void replayingTheHistoryDatesEveryVersionByItsCommitAndTheAssessmentFollowsIt(@TempDir Path dir) throws Exception {
         Path history = Datasets.dir().resolve("osai-index/history.jsonl");
         List<String> olmoLines = Files.readAllLines(history).stream().filter(l -> l.contains("\"path\": \"OLMo.yaml\""))
                 .toList();
         assertThat(olmoLines).hasSizeGreaterThan(10);
-        Path olmo = Files.write(Files.createTempFile("olmo-history-", ".jsonl"), olmoLines);
+        Path olmo = Files.write(dir.resolve("olmo-history.jsonl"), olmoLines);
 
         int exit = run("import", "osai-history", olmo.toString(), "--api", api(), "--keycloak",
                 TestEnvironment.keycloakUrl());
@@ -92,10 +92,10 @@ class LedgerCliTest {
     }
 
     @Test
-    void badUsageAndWrongCredentialsExitWithTwoAndSayWhy() throws Exception {
+    void badUsageAndWrongCredentialsExitWithTwoAndSayWhy(@TempDir Path dir) throws Exception {
         assertThat(run("import", "spdx", ".", "--api", api())).isEqualTo(2);
         assertThat(err.toString()).contains("unknown format 'spdx'");
-        Path file = Files.writeString(Files.createTempFile("one-", ".yaml"), "system:\n    name: Never\n");
+        Path file = Files.writeString(dir.resolve("one.yaml"), "system:\n    name: Never\n");
         assertThat(run("import", "osai", file.toString(), "--api", api(), "--keycloak", TestEnvironment.keycloakUrl(),
                 "--user", "ada", "--password", "wrong")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot get a token");

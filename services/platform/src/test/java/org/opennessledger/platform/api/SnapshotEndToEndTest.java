@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennessledger.platform.Platform;
 import org.opennessledger.platform.cli.LedgerCli;
 
@@ -43,7 +44,7 @@ class SnapshotEndToEndTest {
     }
 
     @Test
-    void aSnapshotRestoresIntoAnEmptyStoreWithTheSameReadModelsHeadAndDeadlines() throws Exception {
+    void aSnapshotRestoresIntoAnEmptyStoreWithTheSameReadModelsHeadAndDeadlines(@TempDir Path snapshot) throws Exception {
         Path source = SharedPlatform.newDataDir();
         Map<String, List<String>> readModels;
         String head;
@@ -61,7 +62,6 @@ class SnapshotEndToEndTest {
             readModels = RebuildEndToEndTest.dump(platform.readStore().database());
         }
 
-        Path snapshot = Files.createTempDirectory("ledger-snapshot-");
         assertThat(cli("snapshot-export", snapshot.toString(), "--local", "--data-dir", source.toString()))
                 .as(err.toString()).isZero();
         assertThat(out.toString()).contains(events + " events and " + deadlines + " deadlines")
@@ -103,7 +103,7 @@ class SnapshotEndToEndTest {
     }
 
     @Test
-    void aChangedSnapshotIsRefusedWithItsLineAndRestoresNothing() throws Exception {
+    void aChangedSnapshotIsRefusedWithItsLineAndRestoresNothing(@TempDir Path snapshot) throws Exception {
         Path source = SharedPlatform.newDataDir();
         try (Platform platform = SharedPlatform.start(Map.of(), source)) {
             LedgerClient api = new LedgerClient(platform.httpPort());
@@ -112,7 +112,6 @@ class SnapshotEndToEndTest {
             long events = count(platform, "DomainEventEntry");
             eventually(() -> api.get("/api/audit/head").body(), h -> h.get("position").asLong() == events);
         }
-        Path snapshot = Files.createTempDirectory("ledger-snapshot-changed-");
         assertThat(cli("snapshot-export", snapshot.toString(), "--local", "--data-dir", source.toString())).isZero();
         Path eventsFile = snapshot.resolve("events.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(eventsFile, StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package org.opennessledger.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.values.Verdict;
@@ -31,6 +32,8 @@ class EventEvolutionTest {
     private static final String REVISION_1 = "{\"claimId\":\"c-old\",\"reviewerId\":\"bob\",\"verdict\":\"DISAGREE\","
             + "\"reason\":\"no data card is published\",\"previousVerdict\":null,\"agreeCount\":0,\"disagreeCount\":1}";
 
+    @TempDir
+    Path directory;
     private EventStoreDatabase database;
     private JdbcEventStorageEngine engine;
     private EmbeddedEventStore eventStore;
@@ -38,7 +41,7 @@ class EventEvolutionTest {
 
     @BeforeEach
     void openStore() throws Exception {
-        database = EventStoreDatabase.embeddedH2(Files.createTempDirectory("ledger-evolution-"));
+        database = EventStoreDatabase.embeddedH2(directory);
         transactions = new ThreadBoundTransactionManager(database.dataSource());
         engine = LedgerEventStorage.create(database, transactions, LedgerSerializers.messages(),
                 LedgerSerializers.snapshots());

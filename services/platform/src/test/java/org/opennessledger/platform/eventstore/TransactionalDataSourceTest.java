@@ -2,7 +2,7 @@ package org.opennessledger.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,6 +11,7 @@ import org.axonframework.common.transaction.Transaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the deadline scheduler gets: inside a command's transaction, that transaction's connection,
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionalDataSourceTest {
 
+    @TempDir
+    Path directory;
     private EventStoreDatabase database;
     private ThreadBoundTransactionManager transactions;
 
     @BeforeEach
     void open() throws Exception {
-        database = EventStoreDatabase.embeddedH2(Files.createTempDirectory("ledger-joined-"));
+        database = EventStoreDatabase.embeddedH2(directory);
         transactions = new ThreadBoundTransactionManager(database.dataSource());
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE joined_rows (id INT PRIMARY KEY)");
