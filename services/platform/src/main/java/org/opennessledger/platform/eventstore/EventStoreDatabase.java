@@ -41,7 +41,12 @@ public final class EventStoreDatabase implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0";
         EventStoreDatabase database = open(url, "sa", "", "H2 file " + directory.toAbsolutePath());
-        database.housekeeping = EmbeddedFileHousekeeping.of(database.dataSource).every(1000);
+        try {
+            database.housekeeping = EmbeddedFileHousekeeping.of(database.dataSource).every(1000);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 

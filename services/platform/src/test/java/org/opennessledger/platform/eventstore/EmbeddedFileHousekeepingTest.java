@@ -25,7 +25,7 @@ class EmbeddedFileHousekeepingTest {
     private static final byte[] PAYLOAD = new byte[1000];
 
     static {
-        new Random(7).nextBytes(PAYLOAD); // incompressible, like a serialized event
+        new Random(7).nextBytes(PAYLOAD); // the same bytes in both files; H2 stores them uncompressed
     }
 
     @TempDir
