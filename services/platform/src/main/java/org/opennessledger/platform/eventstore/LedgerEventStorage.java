@@ -27,6 +27,7 @@ public final class LedgerEventStorage {
                 // SQLSTATE 23505 (unique violation) on both H2 and PostgreSQL.
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .dataType(byte[].class)
+                .readEventDataWithGaps(new GapReadsByIndex())
                 .build();
         // Axon's PostgreSQL DDL ("CREATE TABLE IF NOT EXISTS", BIGSERIAL, BYTEA) is accepted by H2 2.x
         // too, whereas its HSQL factory is not.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -140,6 +141,27 @@ abstract class EventStoreBehaviour {
         long[] positions = tracked.stream().mapToLong(m -> m.trackingToken().position().orElseThrow()).toArray();
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(eventStore.createHeadToken().position().orElseThrow()).isEqualTo(positions[2]);
+    }
+
+    @Test
+    void aTokenWithAGapReadsTheGapsEventAndThenWhatFollowsItsIndexInOrder() {
+        TrackingToken before = eventStore.createHeadToken();
+        String claimId = UUID.randomUUID().toString();
+        appendInTransaction(event(claimId, 0, proposed(claimId)));
+        for (int sequence = 1; sequence < 6; sequence++) {
+            appendInTransaction(event(claimId, sequence,
+                    new ClaimReviewed(claimId, "reviewer-" + sequence, Verdict.AGREE, null, null, sequence, 0)));
+        }
+        List<Long> positions = engine.readEvents(before, false).map(m -> m.trackingToken().position().orElseThrow())
+                .toList();
+        assertThat(positions).hasSize(6);
+
+        // As if the second event had committed late: the token is past the fourth and still waits for the second.
+        TrackingToken withGap = GapAwareTrackingToken.newInstance(positions.get(3), List.of(positions.get(1)));
+        List<Long> sequences = engine.readEvents(withGap, false)
+                .map(m -> ((DomainEventMessage<?>) m).getSequenceNumber()).toList();
+
+        assertThat(sequences).containsExactly(1L, 4L, 5L);
     }
 
     @Test
