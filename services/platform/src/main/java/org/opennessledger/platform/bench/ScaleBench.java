@@ -57,7 +57,13 @@ public final class ScaleBench {
     private static final String PLATFORM_JAVA_OPTS = "-Xmx512m";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Lag(double eventsPerSecond, long p50Micros, long p99Micros, long maxMicros, int samples) {
+    /** {@code unseen}: reviews the read models had not handled 60 s after the window (not in the percentiles). */
+    record Lag(double eventsPerSecond, long p50Micros, long p99Micros, long maxMicros, int samples, int unseen) {
+
+        String unseenNote() {
+            return unseen == 0 ? "" : String.format(Locale.ROOT, "; %,d of %,d reviews not within 60 s", unseen,
+                    samples + unseen);
+        }
     }
 
     /** {@code note}: why wrk measured nothing (then the rates are 0), else null. */
@@ -134,8 +140,9 @@ public final class ScaleBench {
                 System.out.printf(Locale.ROOT, "grown to %,d events (%.0f commands/s); event store %,d MB (%.1f KB/event)%n",
                         events, growRate, eventStoreBytes >> 20, eventStoreBytes / 1024.0 / events);
                 lag = lag(platform, growth);
-                System.out.printf(Locale.ROOT, "  lag at %.0f events/s: p50 %.1f ms, p99 %.1f ms%n", lag.eventsPerSecond(),
-                        lag.p50Micros() / 1000.0, lag.p99Micros() / 1000.0);
+                System.out.printf(Locale.ROOT, "  lag at %.0f events/s: p50 %.1f ms, p99 %.1f ms%s%n", lag.eventsPerSecond(),
+                        lag.p50Micros() / 1000.0, lag.p99Micros() / 1000.0, lag.unseenNote());
+                platform.awaitReadModels(Duration.ofHours(2)); // the write path starts on caught-up read models
                 write = WriteBench.measure(platform, keycloak, WRITE_CLIENTS, SECONDS);
                 System.out.printf(Locale.ROOT, "  write at %d clients: %.0f commands/s, p99 %.1f ms%n", WRITE_CLIENTS,
                         write.commandsPerSecond(), write.p99Micros() / 1000.0);
@@ -225,13 +232,11 @@ public final class ScaleBench {
         long events = StoreGrowth.eventCount(platform) - eventsBefore;
         sending.set(false);
         watcher.join();
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException(pending.size() + " reviews never reached the read models within 60 s");
-        }
+        // A lag past the watch is a figure too (the read models cannot keep up), not a reason to end the run.
         List<Long> sorted = new ArrayList<>(lags);
         sorted.sort(null);
         return new Lag(events / seconds, BenchCharts.percentile(sorted, 0.50), BenchCharts.percentile(sorted, 0.99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), sorted.size());
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), sorted.size(), pending.size());
     }
 
     /**
@@ -394,10 +399,10 @@ public final class ScaleBench {
             Read model = r.reads().get(1);
             Read list = r.reads().get(2);
             md.append(String.format(Locale.ROOT,
-                    "| %,d | %,d (%.1f) | %.0f | %.1f / %.1f / %.1f | %.0f (%.0f) | %.0f | %s | %s | %s "
+                    "| %,d | %,d (%.1f) | %.0f | %.1f / %.1f / %.1f%s | %.0f (%.0f) | %.0f | %s | %s | %s "
                             + "| %.1f | %.0f (%,d, %.0f) | %s | %d (`%s`) |%n",
                     r.events(), r.eventStoreBytes() >> 20, r.eventStoreBytes() / 1024.0 / r.events(), r.lag().eventsPerSecond(), r.lag().p50Micros() / 1000.0, r.lag().p99Micros() / 1000.0,
-                    r.lag().maxMicros() / 1000.0, r.write().commandsPerSecond(), r.write().p99Micros() / 1000.0,
+                    r.lag().maxMicros() / 1000.0, r.lag().unseenNote(), r.write().commandsPerSecond(), r.write().p99Micros() / 1000.0,
                     r.write().rawRowsPerSecond(), cell(list), cell(model), cell(claim),
                     r.alone().coldStartSeconds(), r.alone().replayEventsPerSecond(), r.alone().events(), r.alone().replaySeconds(),
                     wholeReads(r.alone()), r.alone().peakRssMb(), r.alone().javaOptions()));
