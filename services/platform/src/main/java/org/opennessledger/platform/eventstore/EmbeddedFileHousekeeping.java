@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
  * live pages of old chunks so that the chunks can be dropped. Without it the file grew ~30 KB per event.
  * Once a second this asks the MVStore to rewrite chunks that are past its retention time (45 s by
  * default, kept: overwriting younger chunks risks a file that cannot be opened after the machine, not
- * the process, stopped) and mostly empty, moving at
- * most {@link #WRITE_LIMIT_BYTES} of live data a time under the store's lock, so a commit waits for no
- * more than that. The next commit writes the moved pages, the old chunks die and new ones reuse their
- * space.
+ * the process, stopped) and mostly empty, moving at most {@link #WRITE_LIMIT_BYTES} of live data a time
+ * under the store's lock, so a commit waits for no more than that. The next commit writes the moved
+ * pages, the old chunks die and new ones reuse their space.
  */
 final class EmbeddedFileHousekeeping implements AutoCloseable {
 
