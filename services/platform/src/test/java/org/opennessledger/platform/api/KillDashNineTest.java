@@ -9,6 +9,7 @@ import static org.opennessledger.platform.api.CoreLoopEndToEndTest.review;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,14 +72,16 @@ class KillDashNineTest {
 
     static Process startPlatform(Path dataDir, int port, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
+        // its temporary files (Vert.x's file cache, which a SIGKILL leaves behind) and its log lie beside the
+        // data directory: deleted with it when the tests end
+        Path temporary = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Djava.io.tmpdir=" + temporary, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName());
         builder.environment().put("LEDGER_DATA_DIR", dataDir.toString());
         builder.environment().put("LEDGER_HTTP_PORT", String.valueOf(port));
         builder.environment().put("LEDGER_KEYCLOAK_URL", TestEnvironment.keycloakUrl());
         SharedPlatform.liftWriteLimits(builder.environment());
         builder.redirectErrorStream(true);
-        // beside the data directory: deleted with it when the tests end
         builder.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log").toFile());
         return builder.start();
     }
