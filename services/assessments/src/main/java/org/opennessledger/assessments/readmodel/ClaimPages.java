@@ -125,8 +125,15 @@ public final class ClaimPages {
 
     /** Claims by {@code authorId} that reached acceptance: ACCEPTED now, or SUPERSEDED by a later accepted claim. */
     public long acceptedClaimsAuthoredBy(String authorId) {
-        return collection.countDocuments(Filters.and(Filters.eq("authorId", authorId),
-                Filters.in("status", ClaimStatus.ACCEPTED.name(), ClaimStatus.SUPERSEDED.name())));
+        // Counted from the matching ids, not with countDocuments: the embedded mongo-java-server answers that
+        // aggregation by first collecting every claim page in a list; a filtered find keeps only the matches.
+        long accepted = 0;
+        for (Document ignored : collection.find(Filters.and(Filters.eq("authorId", authorId),
+                        Filters.in("status", ClaimStatus.ACCEPTED.name(), ClaimStatus.SUPERSEDED.name())))
+                .projection(new Document(DocumentUpdates.ID, 1))) {
+            accepted++;
+        }
+        return accepted;
     }
 
     /** The claim is under dispute: flagged until a final decision settles it. */
