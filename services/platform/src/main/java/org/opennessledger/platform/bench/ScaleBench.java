@@ -2,6 +2,7 @@ package org.opennessledger.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ import org.opennessledger.platform.PlatformSettings;
  * then the platform alone in a JVM of its own ({@code LEDGER_BENCH_PLATFORM_JAVA_OPTS}, default
  * {@value #PLATFORM_JAVA_OPTS}): cold start until {@code /health} answers, a rebuild of every read model
  * through the admin API (replay), one request for the model list and one for the matrix (they grow with the
- * families), and that process's peak resident memory. Writes
+ * families) and one for the newest page of the whole history, and that process's peak resident memory. Writes
  * {@code target/bench/scale.md} and {@code scale.svg}.
  * <p>
  * Growing a million events takes most of an hour, so a store can be kept and grown or measured again:
@@ -74,7 +75,7 @@ public final class ScaleBench {
                  List<Whole> wholeReads, long peakRssMb, String javaOptions) {
     }
 
-    /** One request alone for a whole list (it grows with the families) on the platform alone: status, time, size. */
+    /** One request alone for a whole list or the history's newest page on the platform alone: status, time, size. */
     record Whole(String what, int status, double seconds, long bytes) {
     }
 
@@ -325,16 +326,23 @@ public final class ScaleBench {
                 throw new IllegalStateException("the rebuild answered " + rebuilt.statusCode() + ": " + rebuilt.body());
             }
             JsonNode report = JSON.readTree(rebuilt.body());
-            // After the replay, within the same bounded heap: do the lists that grow with the families still answer?
+            long replayPeakRss = StoreGrowth.peakRssMb(Long.toString(platform.pid()));
+            // After the replay, within the same bounded heap: do the lists that grow with the families, and the
+            // newest page of the whole history (one entry per event), still answer? Status 0: no answer at all.
             List<Whole> wholeReads = new ArrayList<>();
-            for (String path : List.of("/api/models", "/api/matrix")) {
+            for (String path : List.of("/api/models", "/api/matrix", "/api/history?limit=50")) {
                 long t0 = System.nanoTime();
-                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                wholeReads.add(new Whole("GET " + path, answer.statusCode(), (System.nanoTime() - t0) / 1e9,
-                        answer.body().length));
+                try {
+                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    wholeReads.add(new Whole("GET " + path, answer.statusCode(), (System.nanoTime() - t0) / 1e9,
+                            answer.body().length));
+                } catch (IOException noAnswer) {
+                    wholeReads.add(new Whole("GET " + path, 0, (System.nanoTime() - t0) / 1e9, 0));
+                }
             }
-            long peakRss = StoreGrowth.peakRssMb(Long.toString(platform.pid()));
+            // a platform that died on a read has no /proc entry left: then the peak seen after the replay
+            long peakRss = platform.isAlive() ? StoreGrowth.peakRssMb(Long.toString(platform.pid())) : replayPeakRss;
             return new Alone(coldStart, report.get("events").asLong(), report.get("eventsPerSecond").asDouble(),
                     report.get("millis").asLong() / 1000.0, wholeReads, peakRss, javaOptions);
         } finally {
@@ -368,8 +376,9 @@ public final class ScaleBench {
     }
 
     private static String wholeReads(Alone alone) {
-        return String.join(", ", alone.wholeReads().stream().map(w -> String.format(Locale.ROOT, "%s %d in %.1f s (%,d KB)",
-                w.what(), w.status(), w.seconds(), w.bytes() / 1024)).toList());
+        return String.join(", ", alone.wholeReads().stream().map(w -> String.format(Locale.ROOT, "%s %s in %.1f s (%,d KB)",
+                w.what(), w.status() == 0 ? "no answer" : Integer.toString(w.status()), w.seconds(), w.bytes() / 1024))
+                .toList());
     }
 
     private static List<Double> relative(List<Size> results, java.util.function.ToDoubleFunction<Size> figure) {
@@ -389,7 +398,8 @@ public final class ScaleBench {
                 .append("connections. Then the platform alone in a JVM of its own: cold start until `/health` answers, a ")
                 .append("rebuild of every read model through `POST /api/admin/read-models/rebuild` (replay), and that ")
                 .append("process's peak resident memory (VmHWM) over start, replay and then one request alone for the ")
-                .append("model list and one for the matrix (both grow with the families).\n\n")
+                .append("model list and one for the matrix (both grow with the families), then the newest 50 entries of the "
+                        + "whole history.\n\n")
                 .append("| events when measured | event store MB (KB/event) | lag at events/s | lag p50 / p99 / max ms | write commands/s (p99 ms) | raw inserts rows/s | ")
                 .append("model list req/s (p99 ms; one alone ms; KB) | model page (same) | claim page (same) | ")
                 .append("cold start s | replay: events/s (events, s) | alone after replay: status in s (KB) | peak RSS MB (options) |\n")
