@@ -1,6 +1,7 @@
 package org.opennessledger.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
 import static org.opennessledger.assessments.Events.LLAMA;
 import static org.opennessledger.assessments.Events.SMALL;
@@ -32,10 +33,14 @@ import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
+import org.opennessledger.contracts.queries.Queries.GetTimeline;
+import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.moderation.FlagReason;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
@@ -43,6 +48,7 @@ import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.TimelinePageView;
 
 class HistoryTest {
 
@@ -119,6 +125,31 @@ class HistoryTest {
         assertThat(claim).containsExactlyElementsOf(model.subList(2, 9));
         assertThat(claim.get(0).actorId()).isEqualTo("alice");
         assertThat(claim.get(0).reason()).isEqualTo("weights are on the hub");
+    }
+
+    @Test
+    void theWholeHistoryIsNewestFirstAndStartsFromTheLastHandledEventEvenWithoutAnEntry() {
+        readSide.publish(family(LLAMA, "Llama 3"), "alice", "reviewer", null);
+        readSide.publish(release(SMALL), "alice", "reviewer", null);
+        readSide.publish(proposed("c1", SMALL_WEIGHTS, Openness.OPEN, null), "alice", "reviewer", null);
+        // flags are for moderators, not the public history: the last two events leave no entry, yet were handled
+        readSide.publish(new ContentFlagged("c1", SMALL_WEIGHTS, null, "f1", "bob", FlagReason.MISLEADING, "wrong"),
+                "bob", "reviewer", null);
+        readSide.publish(new ContentFlagged("c1", SMALL_WEIGHTS, null, "f2", "dave", FlagReason.SPAM, "spam"),
+                "dave", "reviewer", null);
+        readSide.awaitProjected();
+
+        assertThat(readSide.database.getCollection(ReadModels.HISTORY_HEAD).find().first().get("position", Number.class)
+                .longValue()).isEqualTo(4);
+        TimelinePageView newest = readSide.query(new GetTimeline("all", null, List.of(), null, null, null, true, 2),
+                instanceOf(TimelinePageView.class));
+        assertThat(newest.entries()).extracting(HistoryEntryView::eventType)
+                .containsExactly("ClaimProposed", "ReleaseRegistered");
+        assertThat(newest.next()).isEqualTo(1);
+        TimelinePageView rest = readSide.query(new GetTimeline("all", null, List.of(), null, null, newest.next(), true, 2),
+                instanceOf(TimelinePageView.class));
+        assertThat(rest.entries()).extracting(HistoryEntryView::eventType).containsExactly("ModelFamilyRegistered");
+        assertThat(rest.next()).isNull();
     }
 
     @Test

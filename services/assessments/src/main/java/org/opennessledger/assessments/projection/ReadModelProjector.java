@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.opennessledger.assessments.readmodel.AssessmentVersions;
 import org.opennessledger.assessments.readmodel.ClaimPages;
 import org.opennessledger.assessments.readmodel.Debates;
@@ -74,6 +77,8 @@ public class ReadModelProjector {
     public static final String PROCESSING_GROUP = "read-models";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjector.class);
+    /** The unit-of-work resource holding the highest position handled in the batch. */
+    private static final String HANDLED_UP_TO = ReadModelProjector.class.getName() + ".handledUpTo";
 
     private final ClaimPages claims;
     private final ModelPages models;
@@ -406,7 +411,33 @@ public class ReadModelProjector {
         }
     }
 
-    static EventContext context(EventMessage<?> message) {
+    private EventContext context(EventMessage<?> message) {
+        EventContext context = contextOf(message);
+        if (context.position() != null) {
+            noteHandled(context.position());
+        }
+        return context;
+    }
+
+    /**
+     * Tells the history how far the events are handled, once per batch (when the batch commits): its newest page
+     * starts there. Outside a unit of work (none here in practice), at once.
+     */
+    private void noteHandled(long position) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            timeline.handledUpTo(position);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        AtomicLong highest = batch.getOrComputeResource(HANDLED_UP_TO, key -> {
+            AtomicLong value = new AtomicLong(-1);
+            batch.onPrepareCommit(committing -> timeline.handledUpTo(value.get()));
+            return value;
+        });
+        highest.accumulateAndGet(position, Math::max);
+    }
+
+    static EventContext contextOf(EventMessage<?> message) {
         Long position = null;
         if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             OptionalLong tokenPosition = tracked.trackingToken().position();

@@ -21,13 +21,15 @@ public final class ReadModels {
     public static final String ASSESSMENT_HEADS = "assessment_heads";
     public static final String ASSESSMENT_VERSIONS = "assessment_versions";
     public static final String HISTORY = "history";
+    /** How far the projector has handled events: where the history's newest page starts. */
+    public static final String HISTORY_HEAD = "history_head";
     public static final String DEBATES = "debates";
     public static final String ARGUMENT_REVISIONS = "argument_revisions";
     public static final String DISPUTES = "disputes";
     public static final String FLAGS = "flags";
 
     public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
-            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS);
+            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, HISTORY_HEAD, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS);
 
     private final ClaimPages claimPages;
     private final ModelPages modelPages;
@@ -43,7 +45,7 @@ public final class ReadModels {
         this.assessmentVersions = new AssessmentVersions(database.getCollection(ASSESSMENT_INPUTS),
                 database.getCollection(ASSESSMENT_HEADS), database.getCollection(ASSESSMENT_VERSIONS));
         this.modelPages = new ModelPages(database.getCollection(MODEL_PAGES), assessmentVersions);
-        this.timeline = new Timeline(database.getCollection(HISTORY));
+        this.timeline = new Timeline(database.getCollection(HISTORY), database.getCollection(HISTORY_HEAD));
         this.debates = new Debates(database.getCollection(DEBATES), database.getCollection(ARGUMENT_REVISIONS));
         this.disputes = new Disputes(database.getCollection(DISPUTES));
         this.flags = new Flags(database.getCollection(FLAGS));
@@ -142,8 +144,9 @@ public final class ReadModels {
      * that a platform started on older read models rebuilds them from the event store.
      * 2: claim pages keep their states over time, model pages their protections, versions their actor and reason.
      * 3: model pages keep the family's type.
+     * 4: history entries are keyed by their event's position, and the handled position is kept beside them.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     private static final String SCHEMA = "read_model_schema";
 
     /** Whether the read models in this database were built by projections of {@link #SCHEMA_VERSION}. */
