@@ -8,6 +8,8 @@ import org.axonframework.lifecycle.Phase;
 import org.opennessledger.claims.claim.Claim;
 import org.opennessledger.claims.dispute.AppealWindow;
 import org.opennessledger.claims.dispute.Dispute;
+import org.opennessledger.claims.document.Annotation;
+import org.opennessledger.claims.document.Document;
 import org.opennessledger.claims.licence.LicenceQueries;
 import org.opennessledger.claims.model.AcceptedClaimCounter;
 import org.opennessledger.claims.model.ModelFamily;
@@ -19,8 +21,8 @@ import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
 
 /**
- * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim, Dispute
- * and ConsensusPolicyBook, the {@link ConsensusPolicyProvider}, {@link AppealWindow} and
+ * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim, Dispute,
+ * ConsensusPolicyBook, Document and Annotation, the {@link ConsensusPolicyProvider}, {@link AppealWindow} and
  * {@link ProtectionPolicy} components
  * (handlers receive them as parameters), the {@link SupersessionProcess} (processing group
  * "claims-supersession") and the {@link DisputeProcess} (processing group "claims-disputes").
@@ -48,6 +50,8 @@ public final class ClaimsConfiguration {
         configurer.configureAggregate(aggregate(Claim.class, settings));
         configurer.configureAggregate(aggregate(Dispute.class, settings));
         configurer.configureAggregate(aggregate(ConsensusPolicyBook.class, settings));
+        configurer.configureAggregate(aggregate(Document.class, settings));
+        configurer.configureAggregate(aggregate(Annotation.class, settings));
         configurer.registerQueryHandler(c -> new LicenceQueries());
         configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
         configurer.registerEventHandler(c -> new DisputeProcess(c.commandGateway()));
@@ -55,7 +59,9 @@ public final class ClaimsConfiguration {
                 () -> config.commandBus().registerHandlerInterceptor(new UnknownAggregateTranslator(Map.of(
                         ModelFamily.class, "model %s is not registered",
                         Claim.class, "claim %s does not exist",
-                        Dispute.class, "dispute %s does not exist")))));
+                        Dispute.class, "dispute %s does not exist",
+                        Document.class, "document %s does not exist",
+                        Annotation.class, "annotation %s does not exist")))));
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, ClaimsSettings settings) {

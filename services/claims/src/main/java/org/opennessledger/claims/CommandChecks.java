@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.values.Verdict;
 
 /** Content rules shared by command handlers; each failure is a CommandRejected INVALID naming the field. */
 public final class CommandChecks {
@@ -80,6 +81,18 @@ public final class CommandChecks {
             throw CommandRejected.invalid(field + " is not a valid URL: " + quoted(value));
         }
         return value;
+    }
+
+    /**
+     * A review's reason: stripped, null when blank, at most {@code max} characters, and required to disagree
+     * (a disagreement must say why, for the author and for later readers).
+     */
+    public static String reviewReason(Verdict verdict, String reason, int max) {
+        String stripped = reason == null || reason.isBlank() ? null : reason.strip();
+        if (verdict == Verdict.DISAGREE && stripped == null) {
+            throw CommandRejected.invalid("disagreeing needs a reason");
+        }
+        return stripped == null ? null : atMost(stripped, "reason", max);
     }
 
     public static <T> T required(T value, String field) {

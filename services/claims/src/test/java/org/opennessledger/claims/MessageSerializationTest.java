@@ -24,6 +24,15 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.claim.ClaimLockDue;
 import org.opennessledger.claims.dispute.AppealWindowDue;
+import org.opennessledger.contracts.annotations.AnnotationCreated;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.annotations.AnnotationTag;
+import org.opennessledger.contracts.annotations.CreateAnnotation;
+import org.opennessledger.contracts.annotations.Motivation;
+import org.opennessledger.contracts.annotations.ReviewAnnotation;
+import org.opennessledger.contracts.annotations.TextAnchor;
+import org.opennessledger.contracts.annotations.TextPositionSelector;
+import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -57,6 +66,11 @@ import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.disputes.ResolveDispute;
 import org.opennessledger.contracts.disputes.TakeDispute;
+import org.opennessledger.contracts.documents.AddDocumentVersion;
+import org.opennessledger.contracts.documents.AnnotationOrphaned;
+import org.opennessledger.contracts.documents.AnnotationPlaced;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.moderation.ContentFlagged;
 import org.opennessledger.contracts.moderation.ContentHidden;
 import org.opennessledger.contracts.moderation.ContentUnhidden;
@@ -99,7 +113,8 @@ class MessageSerializationTest {
     private static final List<String> MESSAGE_PACKAGES = List.of(
             "org/opennessledger/contracts/claims/", "org/opennessledger/contracts/models/",
             "org/opennessledger/contracts/policy/", "org/opennessledger/contracts/debate/",
-            "org/opennessledger/contracts/disputes/");
+            "org/opennessledger/contracts/disputes/", "org/opennessledger/contracts/documents/",
+            "org/opennessledger/contracts/annotations/");
 
     private static final String ID = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
     private static final String OTHER = "7d3c2b1a-1111-4222-8333-944455566677";
@@ -107,6 +122,8 @@ class MessageSerializationTest {
     private static final Instant UNTIL = Instant.parse("2025-03-17T09:00:00.123Z");
     private static final ClaimTarget RELEASE_TARGET =
             ClaimTarget.release("llama-3", "llama-3.1-8b", ComponentId.FINAL_WEIGHTS);
+    private static final TextAnchor ANCHOR = new TextAnchor(new TextQuoteSelector("500M", "more than ", " users."),
+            new TextPositionSelector(34, 38));
     private static final ClaimTarget FAMILY_TARGET = ClaimTarget.family("llama-3", ComponentId.TRAINING_CODE);
     private static final List<Evidence> EVIDENCE = List.of(
             new Evidence("https://example.org/licence", "You may not use the model to ...", LocalDate.of(2025, 2, 1),
@@ -189,7 +206,23 @@ class MessageSerializationTest {
             new ClaimDisputeSettled(ID, RELEASE_TARGET, DISPUTE, DisputeStage.FIRST, DisputeDecision.OVERTURN,
                     ClaimStatus.REJECTED, false, 3),
             DisputeDecision.UPHOLD, DisputeStage.APPEAL, DisputeState.APPEALED,
-            new AppealWindowDue(UNTIL));
+            new AppealWindowDue(UNTIL),
+            new AddDocumentVersion("doc-1", "https://example.org/licence", "Sample licence", "text/plain",
+                    "You may use it.\nNot for more than 500M users.", UNTIL),
+            new DocumentVersionAdded("doc-1", 2, "https://example.org/licence", "Sample licence", "text/markdown",
+                    "sha256:00ff", "You may use it.", UNTIL, "alice"),
+            new AnnotationPlaced("doc-1", ID, 1, ANCHOR),
+            new AnnotationReanchored("doc-1", ID, 1, 2, ANCHOR),
+            new AnnotationOrphaned("doc-1", ID, 1, 2, ANCHOR),
+            new CreateAnnotation(ID, "doc-1", 1, ANCHOR.quote(), null, List.of("user-type-threshold"), null, "assessing"),
+            new CreateAnnotation(ID, "doc-1", 1, new TextQuoteSelector("500M", null, null), ANCHOR.position(),
+                    List.of("commercial-limit", "other"), "a cap on users", "questioning"),
+            new AnnotationCreated(ID, "doc-1", 1, ANCHOR, List.of(AnnotationTag.USER_TYPE_THRESHOLD, AnnotationTag.OTHER),
+                    AnnotationTag.TAXONOMY_VERSION, null, Motivation.ASSESSING, "alice"),
+            new ReviewAnnotation(ID, Verdict.DISAGREE, "the cap is on customers"),
+            new AnnotationReviewed(ID, "bob", Verdict.AGREE, null, Verdict.DISAGREE, 1, 0),
+            new TextQuoteSelector("500M", "than ", " users"), new TextPositionSelector(25, 29), ANCHOR,
+            AnnotationTag.WEIGHTS_ACCESS_CONDITION, Motivation.HIGHLIGHTING);
 
     @Test
     void every_sample_survives_a_jackson_round_trip() {

@@ -196,13 +196,7 @@ public class Claim {
         if (verdict == null) {
             throw CommandRejected.invalid("verdict is required (agree or disagree)");
         }
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
-        if (verdict == Verdict.DISAGREE && reason == null) {
-            throw CommandRejected.invalid("disagreeing needs a reason");
-        }
-        if (reason != null) {
-            CommandChecks.atMost(reason, "reason", MAX_REASON);
-        }
+        String reason = CommandChecks.reviewReason(verdict, command.reason(), MAX_REASON);
 
         Verdict previous = verdicts.get(reviewer.subject());
         int agree = count(Verdict.AGREE) + (verdict == Verdict.AGREE ? 1 : 0) - (previous == Verdict.AGREE ? 1 : 0);
