@@ -30,13 +30,14 @@ import org.opennessledger.contracts.documents.AddDocumentVersion;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentIds;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.Role;
 
 /**
- * A licence, model card or terms page (id = documentId): one source URL, its snapshots as numbered,
+ * A licence, model card or terms page (id = {@link DocumentIds#forUrl} of its source URL): its snapshots as numbered,
  * immutable versions. It is the entry point for annotations: it checks their selectors against its
  * latest text before creating them, and when a new version arrives it carries each annotation over by
  * its quote and context, or marks it orphaned.
@@ -58,7 +59,6 @@ public class Document {
 
     @AggregateIdentifier
     private String documentId;
-    private String sourceUrl;
     private int latestVersion;
     private String latestHash;
     private String latestText;
@@ -74,10 +74,10 @@ public class Document {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public int handle(AddDocumentVersion command, MetaData metaData) {
         Actor actor = Actors.requireRole(metaData, "adding a document", Role.REVIEWER, Role.ADMIN);
-        String id = CommandChecks.slug(command.documentId(), "documentId");
         String url = CommandChecks.httpUrl(command.sourceUrl(), "sourceUrl");
-        if (documentId != null && !url.equals(sourceUrl)) {
-            throw CommandRejected.conflict("document " + documentId + " holds the text at " + sourceUrl + ", not " + url);
+        String id = command.documentId();
+        if (!DocumentIds.forUrl(url).equals(id)) {
+            throw CommandRejected.invalid("documentId of " + url + " is " + DocumentIds.forUrl(url) + ", got '" + id + "'");
         }
         String title = CommandChecks.text(command.title(), "title", 1, MAX_TITLE);
         String mediaType = CommandChecks.required(command.mediaType(), "mediaType");
@@ -169,7 +169,6 @@ public class Document {
     @EventSourcingHandler
     void on(DocumentVersionAdded event) {
         documentId = event.documentId();
-        sourceUrl = event.sourceUrl();
         latestVersion = event.version();
         latestHash = event.contentHash();
         latestText = event.text();

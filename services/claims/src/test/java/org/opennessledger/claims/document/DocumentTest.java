@@ -22,14 +22,15 @@ import org.opennessledger.contracts.documents.AddDocumentVersion;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentIds;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
 
 /** A document's versions and the annotations it creates and carries over; texts written for these tests. */
 class DocumentTest {
 
-    private static final String DOC = "doc-sample-licence";
     private static final String URL = "https://example.org/sample-licence";
+    private static final String DOC = DocumentIds.forUrl(URL);
     private static final Instant READ = Instant.parse("2025-04-01T10:00:00Z");
     private static final String NOTE = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
     private static final String OTHER_NOTE = "7d3c2b1a-1111-4222-8333-944455566677";
@@ -92,7 +93,8 @@ class DocumentTest {
         fixture.givenNoPriorActivity().when(new AddDocumentVersion(DOC, "ftp://example.org/x", "t", "text/plain", V1,
                 READ), reviewer("alice")).expectException(rejected(Reason.INVALID, "sourceUrl")).expectNoEvents();
         fixture.given(ADDED).when(new AddDocumentVersion(DOC, "https://example.org/other", "t", "text/plain", V2, READ),
-                reviewer("alice")).expectException(rejected(Reason.CONFLICT, "holds the text at")).expectNoEvents();
+                reviewer("alice")).expectException(rejected(Reason.INVALID, "documentId of https://example.org/other is doc-"))
+                .expectNoEvents();
         fixture.givenNoPriorActivity().when(add(V1), as("visitor", "producer"))
                 .expectException(rejected(Reason.FORBIDDEN, "adding a document")).expectNoEvents();
     }

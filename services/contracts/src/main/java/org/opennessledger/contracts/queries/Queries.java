@@ -131,4 +131,24 @@ public final class Queries {
     /** → {@code Optional<ProfileView>}: the display name kept for a subject id (empty if none was ever kept). */
     public record GetProfile(String subject) {
     }
+
+    /** → {@code List<DocumentView>}, by title. */
+    public record ListDocuments() {
+    }
+
+    /** → {@code Optional<DocumentView>}. */
+    public record GetDocument(String documentId) {
+    }
+
+    /** → {@code Optional<DocumentVersionView>}. */
+    public record GetDocumentVersion(String documentId, int version) {
+    }
+
+    /** → {@code Optional<AnnotationView>}. */
+    public record GetAnnotation(String annotationId) {
+    }
+
+    /** → {@code List<AnnotationView>}, oldest first; each filter is optional (null: any). */
+    public record ListAnnotations(String documentId, String tag, String creatorId) {
+    }
 }
