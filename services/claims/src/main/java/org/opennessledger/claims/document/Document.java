@@ -30,10 +30,10 @@ import org.opennessledger.contracts.documents.AddDocumentVersion;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
-import org.opennessledger.contracts.documents.DocumentIds;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.values.Actor;
+import org.opennessledger.contracts.values.DocumentIds;
 import org.opennessledger.contracts.values.Role;
 
 /**

@@ -22,9 +22,9 @@ import org.opennessledger.contracts.documents.AddDocumentVersion;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
-import org.opennessledger.contracts.documents.DocumentIds;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
+import org.opennessledger.contracts.values.DocumentIds;
 
 /** A document's versions and the annotations it creates and carries over; texts written for these tests. */
 class DocumentTest {

@@ -1,4 +1,4 @@
-package org.opennessledger.contracts.documents;
+package org.opennessledger.contracts.values;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
