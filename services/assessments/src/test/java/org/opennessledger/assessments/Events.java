@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.opennessledger.contracts.annotations.AnnotationCreated;
+import org.opennessledger.contracts.annotations.AnnotationTag;
+import org.opennessledger.contracts.annotations.Motivation;
+import org.opennessledger.contracts.annotations.TextAnchor;
+import org.opennessledger.contracts.annotations.TextPositionSelector;
+import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -14,6 +20,7 @@ import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
+import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.disputes.AppealWindowClosed;
 import org.opennessledger.contracts.disputes.ClaimDisputeSettled;
 import org.opennessledger.contracts.disputes.ClaimDisputed;
@@ -160,5 +167,31 @@ final class Events {
                                        DisputeDecision decision, ClaimStatus after, boolean finalDecision,
                                        long sequence) {
         return new ClaimDisputeSettled(claimId, target, disputeId, stage, decision, after, finalDecision, sequence);
+    }
+
+    /** A made-up licence for document tests, in three versions: v2 adds a preamble, v3 drops the user cap. */
+    static final String LICENCE_URL = "https://example.org/sample-licence";
+    static final String LICENCE_DOC = "doc-sample";
+    static final String LICENCE_V1 = "Sample Licence\n1. You may use the Model.\n2. Not above 500 million monthly users.\n";
+    static final String LICENCE_V2 = "Sample Licence\n0. Definitions.\n1. You may use the Model.\n"
+            + "2. Not above 500 million monthly users.\n";
+    static final String LICENCE_V3 = "Sample Licence\n1. You may use the Model for research.\n";
+
+    static DocumentVersionAdded documentVersion(int version, String text, String addedBy) {
+        return new DocumentVersionAdded(LICENCE_DOC, version, LICENCE_URL, "Sample licence", "text/plain",
+                "sha256:" + Integer.toHexString(text.hashCode()), text, Instant.parse("2025-04-01T10:00:00Z"), addedBy);
+    }
+
+    /** Where {@code exact} lies in {@code text} (once, in these fixtures). */
+    static TextAnchor anchorOf(String text, String exact) {
+        int start = text.indexOf(exact);
+        return new TextAnchor(new TextQuoteSelector(exact, text.substring(Math.max(0, start - 10), start),
+                text.substring(start + exact.length(), Math.min(text.length(), start + exact.length() + 10))),
+                new TextPositionSelector(start, start + exact.length()));
+    }
+
+    static AnnotationCreated annotation(String annotationId, String exact, String creatorId, AnnotationTag... tags) {
+        return new AnnotationCreated(annotationId, LICENCE_DOC, 1, anchorOf(LICENCE_V1, exact), List.of(tags),
+                AnnotationTag.TAXONOMY_VERSION, "reads as a cap", Motivation.ASSESSING, creatorId);
     }
 }

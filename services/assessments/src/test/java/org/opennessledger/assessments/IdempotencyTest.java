@@ -2,14 +2,21 @@ package org.opennessledger.assessments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opennessledger.assessments.Events.LARGE;
+import static org.opennessledger.assessments.Events.LICENCE_DOC;
+import static org.opennessledger.assessments.Events.LICENCE_V1;
+import static org.opennessledger.assessments.Events.LICENCE_V2;
+import static org.opennessledger.assessments.Events.LICENCE_V3;
 import static org.opennessledger.assessments.Events.LLAMA;
 import static org.opennessledger.assessments.Events.SMALL;
 import static org.opennessledger.assessments.Events.accepted;
+import static org.opennessledger.assessments.Events.anchorOf;
+import static org.opennessledger.assessments.Events.annotation;
 import static org.opennessledger.assessments.Events.appealDecision;
 import static org.opennessledger.assessments.Events.appealed;
 import static org.opennessledger.assessments.Events.argument;
 import static org.opennessledger.assessments.Events.claimDisputed;
 import static org.opennessledger.assessments.Events.disputeOpened;
+import static org.opennessledger.assessments.Events.documentVersion;
 import static org.opennessledger.assessments.Events.edited;
 import static org.opennessledger.assessments.Events.family;
 import static org.opennessledger.assessments.Events.firstDecision;
@@ -40,8 +47,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeStage;
+import org.opennessledger.contracts.documents.AnnotationOrphaned;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
@@ -101,7 +112,7 @@ class IdempotencyTest {
     /**
      * Every kind of event, including reviews replaced, supersession, fallback and withdrawal, a
      * threaded and edited debate, a dispute taken over, overturned and reversed on appeal, and one
-     * made final by its appeal window.
+     * made final by its appeal window; a document in three versions with an annotation carried over and orphaned.
      */
     private static List<EventMessage<?>> story(ReadSide clock) {
         List<EventMessage<?>> story = new ArrayList<>();
@@ -177,6 +188,22 @@ class IdempotencyTest {
                 null));
         story.add(clock.message(settled("c4", SMALL_CARD, "d2", DisputeStage.FIRST, DisputeDecision.UPHOLD,
                 ClaimStatus.ACCEPTED, true, 3), "system", "system", null));
+        // a document, an annotation reviewed twice, carried to a new version, then orphaned by a third
+        String note = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
+        String cap = "Not above 500 million monthly users.";
+        story.add(clock.message(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null));
+        story.add(clock.message(annotation(note, cap, "carol", AnnotationTag.USER_TYPE_THRESHOLD), "carol", "reviewer",
+                null));
+        story.add(clock.message(new AnnotationReviewed(note, "bob", Verdict.AGREE, null, null, 1, 0), "bob", "reviewer",
+                null));
+        story.add(clock.message(new AnnotationReviewed(note, "bob", Verdict.DISAGREE, "customers", Verdict.AGREE, 0, 1),
+                "bob", "reviewer", null));
+        story.add(clock.message(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", null));
+        story.add(clock.message(new AnnotationReanchored(LICENCE_DOC, note, 1, 2, anchorOf(LICENCE_V2, cap)), "bob",
+                "reviewer", null));
+        story.add(clock.message(documentVersion(3, LICENCE_V3, "erin"), "erin", "reviewer", null));
+        story.add(clock.message(new AnnotationOrphaned(LICENCE_DOC, note, 2, 3, anchorOf(LICENCE_V2, cap)), "erin",
+                "reviewer", null));
         return story;
     }
 

@@ -67,7 +67,7 @@ class OpenApiDescriptionTest {
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
                 "setModelProtection", "setModelType", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
                 "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot",
-                "rebuildReadModels", "eraseProfile");
+                "rebuildReadModels", "eraseProfile", "addDocumentVersion", "createAnnotation", "reviewAnnotation");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the
@@ -87,7 +87,8 @@ class OpenApiDescriptionTest {
         for (String body : List.of("RegisterModelRequest", "RegisterReleaseRequest", "ProposeClaimRequest",
                 "EvidenceInput", "ReviewRequest", "ConsensusPolicyRequest", "ArgumentRequest", "ArgumentEditRequest",
                 "DisputeRequest", "TakeDisputeRequest", "ResolveDisputeRequest", "AppealDisputeRequest",
-                "SetModelProtectionRequest", "ProducerResponseRequest", "FlagRequest", "ReasonRequest", "ImportFilesRequest")) {
+                "SetModelProtectionRequest", "ProducerResponseRequest", "FlagRequest", "ReasonRequest", "ImportFilesRequest",
+                "DocumentRequest", "AnnotationRequest", "TextQuoteSelector", "TextPositionSelector")) {
             assertThat(schemas.getJsonObject(body).getValue("additionalProperties")).as(body).isEqualTo(false);
         }
     }

@@ -2,11 +2,14 @@ package org.opennessledger.assessments.projection;
 
 import java.time.Duration;
 import org.opennessledger.assessments.readmodel.OneLine;
+import org.opennessledger.contracts.annotations.AnnotationCreated;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
-import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReinstated;
+import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
@@ -22,8 +25,9 @@ import org.opennessledger.contracts.disputes.DisputeOpened;
 import org.opennessledger.contracts.disputes.DisputeResolved;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.disputes.DisputeTaken;
-import org.opennessledger.contracts.moderation.ContentHidden;
-import org.opennessledger.contracts.moderation.ContentUnhidden;
+import org.opennessledger.contracts.documents.AnnotationOrphaned;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ClaimImported;
@@ -32,6 +36,8 @@ import org.opennessledger.contracts.models.ModelProtected;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
 import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
@@ -256,5 +262,32 @@ final class HistorySummaries {
             return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
         }
         return duration.toString();
+    }
+
+    static String of(DocumentVersionAdded e) {
+        return e.addedBy() + " added version " + e.version() + " of document \"" + e.title() + "\" (" + e.sourceUrl()
+                + ", " + e.contentHash() + ")";
+    }
+
+    static String of(AnnotationCreated e) {
+        return e.creatorId() + " annotated version " + e.version() + " of document " + e.documentId() + " ("
+                + String.join(", ", e.tags().stream().map(AnnotationTag::id).toList()) + "): \""
+                + OneLine.of(e.anchor().quote().exact(), QUOTED_REASON_LENGTH) + "\"";
+    }
+
+    static String of(AnnotationReanchored e) {
+        return "annotation " + e.annotationId() + " carried from version " + e.fromVersion() + " to version "
+                + e.toVersion() + " of document " + e.documentId();
+    }
+
+    static String of(AnnotationOrphaned e) {
+        return "annotation " + e.annotationId() + " orphaned: version " + e.toVersion() + " of document "
+                + e.documentId() + " no longer holds its passage";
+    }
+
+    static String of(AnnotationReviewed e) {
+        String verdict = e.verdict() == Verdict.AGREE ? "agreed with" : "disagreed with";
+        String because = e.justification() == null || e.justification().isBlank() ? "" : ": " + e.justification();
+        return e.reviewerId() + " " + verdict + " annotation " + e.annotationId() + because;
     }
 }

@@ -13,20 +13,24 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.opennessledger.assessments.readmodel.Annotations;
 import org.opennessledger.assessments.readmodel.AssessmentVersions;
 import org.opennessledger.assessments.readmodel.ClaimPages;
 import org.opennessledger.assessments.readmodel.Debates;
 import org.opennessledger.assessments.readmodel.Disputes;
+import org.opennessledger.assessments.readmodel.DocumentLibrary;
 import org.opennessledger.assessments.readmodel.EventContext;
 import org.opennessledger.assessments.readmodel.Flags;
 import org.opennessledger.assessments.readmodel.ModelPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.assessments.readmodel.Timeline;
+import org.opennessledger.contracts.annotations.AnnotationCreated;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
-import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReinstated;
+import org.opennessledger.contracts.claims.ClaimRejected;
 import org.opennessledger.contracts.claims.ClaimReopened;
 import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
@@ -40,24 +44,28 @@ import org.opennessledger.contracts.disputes.DisputeAppealed;
 import org.opennessledger.contracts.disputes.DisputeOpened;
 import org.opennessledger.contracts.disputes.DisputeResolved;
 import org.opennessledger.contracts.disputes.DisputeTaken;
-import org.opennessledger.contracts.moderation.ContentFlagged;
-import org.opennessledger.contracts.moderation.ContentHidden;
-import org.opennessledger.contracts.moderation.ContentUnhidden;
-import org.opennessledger.contracts.moderation.FlagsDismissed;
+import org.opennessledger.contracts.documents.AnnotationOrphaned;
+import org.opennessledger.contracts.documents.AnnotationPlaced;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ClaimImported;
 import org.opennessledger.contracts.models.ModelFamilyRegistered;
 import org.opennessledger.contracts.models.ModelProtected;
-import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ModelProtectionLifted;
+import org.opennessledger.contracts.models.ModelTypeStated;
 import org.opennessledger.contracts.models.ReleaseRegistered;
+import org.opennessledger.contracts.moderation.ContentFlagged;
+import org.opennessledger.contracts.moderation.ContentHidden;
+import org.opennessledger.contracts.moderation.ContentUnhidden;
+import org.opennessledger.contracts.moderation.FlagsDismissed;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.views.ClaimView;
-import org.opennessledger.contracts.views.HiddenView;
 import org.opennessledger.contracts.views.DisputeView;
+import org.opennessledger.contracts.views.HiddenView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +95,8 @@ public class ReadModelProjector {
     private final Debates debates;
     private final Disputes disputes;
     private final Flags flags;
+    private final DocumentLibrary documentLibrary;
+    private final Annotations annotations;
 
     public ReadModelProjector(ReadModels readModels) {
         this.claims = readModels.claimPages();
@@ -96,6 +106,8 @@ public class ReadModelProjector {
         this.debates = readModels.debates();
         this.disputes = readModels.disputes();
         this.flags = readModels.flags();
+        this.documentLibrary = readModels.documentLibrary();
+        this.annotations = readModels.annotations();
     }
 
     @EventHandler
@@ -275,6 +287,47 @@ public class ReadModelProjector {
     public void on(FlagsDismissed event, EventMessage<?> message) {
         flags.settled(event.claimId(), event.argumentId(), "dismissed", event.moderatorId(), event.reason(),
                 context(message));
+    }
+
+    @EventHandler
+    public void on(DocumentVersionAdded event, EventMessage<?> message) {
+        EventContext context = context(message);
+        documentLibrary.versionAdded(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(AnnotationCreated event, EventMessage<?> message) {
+        EventContext context = context(message);
+        annotations.created(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    /** The document's own record of an annotation it placed: the annotation's page comes from AnnotationCreated. */
+    @EventHandler
+    public void on(AnnotationPlaced event, EventMessage<?> message) {
+        context(message);
+    }
+
+    @EventHandler
+    public void on(AnnotationReanchored event, EventMessage<?> message) {
+        EventContext context = context(message);
+        annotations.reanchored(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(AnnotationOrphaned event, EventMessage<?> message) {
+        EventContext context = context(message);
+        annotations.orphaned(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(AnnotationReviewed event, EventMessage<?> message) {
+        EventContext context = context(message);
+        annotations.reviewed(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
     }
 
     private void markHidden(String claimId, String argumentId, HiddenView hidden, EventContext context) {

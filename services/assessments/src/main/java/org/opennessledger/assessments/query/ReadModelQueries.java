@@ -13,38 +13,46 @@ import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.queries.Queries.DiffAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.DiffMatrix;
+import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetAssessmentVersion;
-import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
-import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
-import org.opennessledger.contracts.queries.Queries.GetTimeline;
-import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
 import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
+import org.opennessledger.contracts.queries.Queries.GetDocument;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
+import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
 import org.opennessledger.contracts.queries.Queries.GetModel;
+import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
+import org.opennessledger.contracts.queries.Queries.GetTimeline;
+import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
 import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
+import org.opennessledger.contracts.queries.Queries.ListDocuments;
 import org.opennessledger.contracts.queries.Queries.ListFrameworks;
 import org.opennessledger.contracts.queries.Queries.ListModels;
+import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
+import org.opennessledger.contracts.views.DocumentVersionView;
+import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
 import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
-import org.opennessledger.contracts.views.TimelinePageView;
 import org.opennessledger.contracts.views.ModelSummaryView;
 import org.opennessledger.contracts.views.ModelView;
 import org.opennessledger.contracts.views.ModerationQueueItemView;
+import org.opennessledger.contracts.views.TimelinePageView;
 
 /**
  * Answers every query in {@code contracts.queries.Queries} from the read models. Unknown ids
@@ -174,5 +182,30 @@ public class ReadModelQueries {
         items.sort(Comparator.comparingLong(ModerationQueueItemView::ageSeconds).reversed()
                 .thenComparing(ModerationQueueItemView::kind).thenComparing(ModerationQueueItemView::id));
         return items;
+    }
+
+    @QueryHandler
+    public List<DocumentView> handle(ListDocuments query) {
+        return readModels.documentLibrary().list();
+    }
+
+    @QueryHandler
+    public Optional<DocumentView> handle(GetDocument query) {
+        return readModels.documentLibrary().find(query.documentId());
+    }
+
+    @QueryHandler
+    public Optional<DocumentVersionView> handle(GetDocumentVersion query) {
+        return readModels.documentLibrary().version(query.documentId(), query.version());
+    }
+
+    @QueryHandler
+    public Optional<AnnotationView> handle(GetAnnotation query) {
+        return readModels.annotations().find(query.annotationId());
+    }
+
+    @QueryHandler
+    public List<AnnotationView> handle(ListAnnotations query) {
+        return readModels.annotations().list(query.documentId(), query.tag(), query.creatorId());
     }
 }

@@ -27,9 +27,13 @@ public final class ReadModels {
     public static final String ARGUMENT_REVISIONS = "argument_revisions";
     public static final String DISPUTES = "disputes";
     public static final String FLAGS = "flags";
+    public static final String DOCUMENTS = "documents";
+    public static final String DOCUMENT_VERSIONS = "document_versions";
+    public static final String ANNOTATIONS = "annotations";
 
     public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
-            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, HISTORY_HEAD, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS);
+            ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, HISTORY_HEAD, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS, DOCUMENTS, DOCUMENT_VERSIONS,
+            ANNOTATIONS);
 
     private final ClaimPages claimPages;
     private final ModelPages modelPages;
@@ -38,6 +42,8 @@ public final class ReadModels {
     private final Debates debates;
     private final Disputes disputes;
     private final Flags flags;
+    private final DocumentLibrary documentLibrary;
+    private final Annotations annotations;
 
     public ReadModels(MongoDatabase database) {
         Objects.requireNonNull(database, "database");
@@ -49,6 +55,8 @@ public final class ReadModels {
         this.debates = new Debates(database.getCollection(DEBATES), database.getCollection(ARGUMENT_REVISIONS));
         this.disputes = new Disputes(database.getCollection(DISPUTES));
         this.flags = new Flags(database.getCollection(FLAGS));
+        this.documentLibrary = new DocumentLibrary(database.getCollection(DOCUMENTS), database.getCollection(DOCUMENT_VERSIONS));
+        this.annotations = new Annotations(database.getCollection(ANNOTATIONS));
     }
 
     public ClaimPages claimPages() {
@@ -61,6 +69,14 @@ public final class ReadModels {
 
     public AssessmentVersions assessmentVersions() {
         return assessmentVersions;
+    }
+
+    public DocumentLibrary documentLibrary() {
+        return documentLibrary;
+    }
+
+    public Annotations annotations() {
+        return annotations;
     }
 
     public Timeline timeline() {
@@ -122,6 +138,10 @@ public final class ReadModels {
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
         database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
+        // Annotations by document, tag or creator.
+        database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("documentId"));
+        database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("tags"));
+        database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("creatorId"));
     }
 
     private static void declareUniqueIndexes(MongoDatabase database) {
@@ -131,7 +151,8 @@ public final class ReadModels {
         // from the _id index alone; mongo-java-server uses an index only when the filter names exactly its
         // fields, and otherwise scans the collection on every write (replay grew quadratically). These
         // unique indexes cannot refuse anything the _id index allows (ADR 0013).
-        for (String collection : List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS, DEBATES, DISPUTES, FLAGS)) {
+        for (String collection : List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS, DEBATES, DISPUTES, FLAGS, DOCUMENTS,
+                ANNOTATIONS)) {
             database.getCollection(collection).createIndex(
                     Indexes.ascending(DocumentUpdates.ID, DocumentUpdates.REVISION), new IndexOptions().unique(true));
         }

@@ -47,8 +47,8 @@ import org.opennessledger.contracts.values.Role;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Document {
 
-    /** Largest text, in UTF-8 bytes after normalisation: a long licence or model card, not a corpus. */
-    public static final int MAX_TEXT_BYTES = 256 * 1024;
+    /** Largest text, in UTF-8 bytes after normalisation: a long licence or model card, and within the API's body limit. */
+    public static final int MAX_TEXT_BYTES = 200 * 1024;
     public static final int MAX_TITLE = 200;
     public static final int MAX_TAGS = 9;
     public static final int MAX_COMMENT = 5000;

@@ -85,7 +85,7 @@ class DocumentTest {
         fixture.givenNoPriorActivity().when(add("\u0000\u0001binary"), reviewer("alice"))
                 .expectException(rejected(Reason.INVALID, "control characters")).expectNoEvents();
         fixture.givenNoPriorActivity().when(add("x".repeat(Document.MAX_TEXT_BYTES + 1)), reviewer("alice"))
-                .expectException(rejected(Reason.INVALID, "at most 262144")).expectNoEvents();
+                .expectException(rejected(Reason.INVALID, "at most 204800")).expectNoEvents();
         fixture.givenNoPriorActivity().when(add("  \n "), reviewer("alice"))
                 .expectException(rejected(Reason.INVALID, "text is empty")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new AddDocumentVersion(DOC, URL, "t", "application/pdf", V1, READ),

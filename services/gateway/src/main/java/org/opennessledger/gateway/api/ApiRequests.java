@@ -77,6 +77,20 @@ final class ApiRequests {
     record AppealDispute(String reason) {
     }
 
+    record AddDocument(String sourceUrl, String title, String mediaType, String text, java.time.OffsetDateTime retrievedAt,
+                       String reason) {
+    }
+
+    record QuoteInput(String exact, String prefix, String suffix) {
+    }
+
+    record PositionInput(Integer start, Integer end) {
+    }
+
+    record CreateAnnotation(String documentId, Integer version, QuoteInput quote, PositionInput position,
+                            List<String> tags, String comment, String motivation, String reason) {
+    }
+
     /** The client's reason, or a default that says what was done. */
     static String reasonOr(String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given.strip();

@@ -30,6 +30,7 @@ public final class LedgerApi {
         new ExportEndpoints(queries, models).register(handlers);
         new AuditEndpoints(queries, rebuild).register(handlers);
         new ProfileEndpoints(queries, writes).register(handlers);
+        new DocumentEndpoints(queries, writes).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

@@ -75,6 +75,17 @@ class RebuildEndToEndTest {
                 Map.of("decision", "uphold", "rationale", "the new terms apply"));
         assertThat(decided.status()).as(String.valueOf(decided.body())).isEqualTo(200);
         assertThat(api.get("/api/claims/" + accepted).body().get("status").asText()).isEqualTo("SUPERSEDED");
+        // a document in two versions with an annotation reviewed and carried over
+        String url = "https://example.org/licences/rebuild-" + java.util.UUID.randomUUID();
+        String documentId = api.post("/api/documents", "alice", Map.of("sourceUrl", url, "title", "Licence",
+                "mediaType", "text/plain", "text", "1. Use it.\n2. Not above 700M users.\n")).body().get("documentId").asText();
+        String annotationId = api.post("/api/annotations", "carol", Map.of("documentId", documentId, "version", 1,
+                "quote", Map.of("exact", "Not above 700M users."), "tags", List.of("user-type-threshold"),
+                "motivation", "assessing")).body().get("annotationId").asText();
+        api.post("/api/annotations/" + annotationId + "/reviews", "bob", Map.of("verdict", "agree"));
+        assertThat(api.post("/api/documents", "alice", Map.of("sourceUrl", url, "title", "Licence",
+                "mediaType", "text/plain", "text", "0. Terms.\n1. Use it.\n2. Not above 700M users.\n")).status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.opennessledger.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
+import static org.opennessledger.assessments.Events.LICENCE_DOC;
+import static org.opennessledger.assessments.Events.LICENCE_V1;
+import static org.opennessledger.assessments.Events.LICENCE_V2;
+import static org.opennessledger.assessments.Events.LICENCE_V3;
+import static org.opennessledger.assessments.Events.anchorOf;
+import static org.opennessledger.assessments.Events.annotation;
+import static org.opennessledger.assessments.Events.documentVersion;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.annotations.AnnotationTag;
+import org.opennessledger.contracts.documents.AnnotationOrphaned;
+import org.opennessledger.contracts.documents.AnnotationPlaced;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.queries.Queries.GetAnnotation;
+import org.opennessledger.contracts.queries.Queries.GetDocument;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.GetTimeline;
+import org.opennessledger.contracts.queries.Queries.ListAnnotations;
+import org.opennessledger.contracts.queries.Queries.ListDocuments;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.contracts.views.AnnotationView;
+import org.opennessledger.contracts.views.DocumentVersionSummaryView;
+import org.opennessledger.contracts.views.DocumentVersionView;
+import org.opennessledger.contracts.views.DocumentView;
+import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.ReviewView;
+import org.opennessledger.contracts.views.TimelinePageView;
+
+/** Documents with their versions, and annotations where they lie now: created, reviewed, carried over, orphaned. */
+class DocumentsAndAnnotationsTest {
+
+    private static final String CAP = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
+    private static final String USE = "7d3c2b1a-1111-4222-8333-944455566677";
+    private static final String CAP_TEXT = "Not above 500 million monthly users.";
+    private static final String USE_TEXT = "You may use the Model.";
+
+    private final ReadSide readSide = ReadSide.tracking();
+
+    @AfterEach
+    void stop() {
+        readSide.close();
+    }
+
+    private AnnotationView annotationView(String id) {
+        return readSide.query(new GetAnnotation(id), optionalInstanceOf(AnnotationView.class)).orElseThrow();
+    }
+
+    @Test
+    void aDocumentListsItsVersionsAndEachVersionKeepsItsText() {
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", "upstream changed");
+        readSide.awaitProjected();
+
+        DocumentView document = readSide.query(new GetDocument(LICENCE_DOC), optionalInstanceOf(DocumentView.class))
+                .orElseThrow();
+        assertThat(document.latestVersion()).isEqualTo(2);
+        assertThat(document.sourceUrl()).isEqualTo("https://example.org/sample-licence");
+        assertThat(document.versions()).extracting(DocumentVersionSummaryView::version, DocumentVersionSummaryView::addedBy,
+                        DocumentVersionSummaryView::characters)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "alice", LICENCE_V1.length()),
+                        org.assertj.core.groups.Tuple.tuple(2, "bob", LICENCE_V2.length()));
+        assertThat(readSide.query(new ListDocuments(), multipleInstancesOf(DocumentView.class))).containsExactly(document);
+        DocumentVersionView first = readSide.query(new GetDocumentVersion(LICENCE_DOC, 1),
+                optionalInstanceOf(DocumentVersionView.class)).orElseThrow();
+        assertThat(first.text()).isEqualTo(LICENCE_V1);
+        assertThat(first.contentHash()).isEqualTo(documentVersion(1, LICENCE_V1, "alice").contentHash());
+        assertThat(readSide.query(new GetDocumentVersion(LICENCE_DOC, 3), optionalInstanceOf(DocumentVersionView.class)))
+                .isEmpty();
+        assertThat(readSide.query(new GetDocument("doc-none"), optionalInstanceOf(DocumentView.class))).isEmpty();
+    }
+
+    @Test
+    void anAnnotationIsReviewedCarriedToANewVersionAndOrphanedWhenItsPassageGoes() {
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(new AnnotationPlaced(LICENCE_DOC, CAP, 1, anchorOf(LICENCE_V1, CAP_TEXT)), "carol", "reviewer", null);
+        readSide.publish(annotation(CAP, CAP_TEXT, "carol", AnnotationTag.USER_TYPE_THRESHOLD), "carol", "reviewer", null);
+        readSide.publish(new AnnotationPlaced(LICENCE_DOC, USE, 1, anchorOf(LICENCE_V1, USE_TEXT)), "dave", "reviewer", null);
+        readSide.publish(annotation(USE, USE_TEXT, "dave", AnnotationTag.USE_SCOPE_RESTRICTION, AnnotationTag.OTHER),
+                "dave", "reviewer", null);
+        readSide.publish(new AnnotationReviewed(CAP, "bob", Verdict.AGREE, null, null, 1, 0), "bob", "reviewer", null);
+        readSide.publish(new AnnotationReviewed(CAP, "bob", Verdict.DISAGREE, "it caps customers", Verdict.AGREE, 0, 1),
+                "bob", "reviewer", null);
+        readSide.publish(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", null);
+        readSide.publish(new AnnotationReanchored(LICENCE_DOC, CAP, 1, 2, anchorOf(LICENCE_V2, CAP_TEXT)), "bob",
+                "reviewer", null);
+        readSide.publish(new AnnotationReanchored(LICENCE_DOC, USE, 1, 2, anchorOf(LICENCE_V2, USE_TEXT)), "bob",
+                "reviewer", null);
+        readSide.publish(documentVersion(3, LICENCE_V3, "erin"), "erin", "reviewer", null);
+        readSide.publish(new AnnotationOrphaned(LICENCE_DOC, CAP, 2, 3, anchorOf(LICENCE_V2, CAP_TEXT)), "erin",
+                "reviewer", null);
+        readSide.publish(new AnnotationOrphaned(LICENCE_DOC, USE, 2, 3, anchorOf(LICENCE_V2, USE_TEXT)), "erin",
+                "reviewer", null);
+        readSide.awaitProjected();
+
+        AnnotationView cap = annotationView(CAP);
+        assertThat(cap.version()).isEqualTo(2);
+        assertThat(cap.anchor()).isEqualTo(anchorOf(LICENCE_V2, CAP_TEXT));
+        assertThat(cap.orphaned()).isTrue();
+        assertThat(cap.orphanedInVersion()).isEqualTo(3);
+        assertThat(cap.tags()).containsExactly("user-type-threshold");
+        assertThat(cap.motivation()).isEqualTo("assessing");
+        assertThat(cap.creatorId()).isEqualTo("carol");
+        assertThat(cap.agreeCount()).isZero();
+        assertThat(cap.disagreeCount()).isEqualTo(1);
+        assertThat(cap.reviews()).extracting(ReviewView::verdict, ReviewView::replaced)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("agree", true),
+                        org.assertj.core.groups.Tuple.tuple("disagree", false));
+        assertThat(cap.created()).isBefore(cap.modified());
+
+        assertThat(readSide.query(new ListAnnotations(LICENCE_DOC, null, null), multipleInstancesOf(AnnotationView.class)))
+                .extracting(AnnotationView::annotationId).containsExactly(CAP, USE);
+        assertThat(readSide.query(new ListAnnotations(null, "other", null), multipleInstancesOf(AnnotationView.class)))
+                .extracting(AnnotationView::annotationId).containsExactly(USE);
+        assertThat(readSide.query(new ListAnnotations(null, null, "carol"), multipleInstancesOf(AnnotationView.class)))
+                .extracting(AnnotationView::annotationId).containsExactly(CAP);
+        assertThat(readSide.query(new ListAnnotations("doc-none", null, null), multipleInstancesOf(AnnotationView.class)))
+                .isEmpty();
+
+        TimelinePageView history = readSide.query(new GetTimeline("all", null, List.of(), null, null, null, false, 50),
+                instanceOf(TimelinePageView.class));
+        assertThat(history.entries()).extracting(HistoryEntryView::eventType).containsExactly("DocumentVersionAdded",
+                "AnnotationCreated", "AnnotationCreated", "AnnotationReviewed", "AnnotationReviewed",
+                "DocumentVersionAdded", "AnnotationReanchored", "AnnotationReanchored", "DocumentVersionAdded",
+                "AnnotationOrphaned", "AnnotationOrphaned");
+        assertThat(history.entries().get(1).summary())
+                .isEqualTo("carol annotated version 1 of document doc-sample (user-type-threshold): \"" + CAP_TEXT + "\"");
+    }
+}

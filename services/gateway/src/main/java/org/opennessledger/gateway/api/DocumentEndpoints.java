@@ -1,0 +1,136 @@
+package org.opennessledger.gateway.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennessledger.contracts.annotations.CreateAnnotation;
+import org.opennessledger.contracts.annotations.ReviewAnnotation;
+import org.opennessledger.contracts.annotations.TextPositionSelector;
+import org.opennessledger.contracts.annotations.TextQuoteSelector;
+import org.opennessledger.contracts.documents.AddDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.GetAnnotation;
+import org.opennessledger.contracts.queries.Queries.GetDocument;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.ListAnnotations;
+import org.opennessledger.contracts.queries.Queries.ListDocuments;
+import org.opennessledger.contracts.values.DocumentIds;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.contracts.views.AnnotationView;
+import org.opennessledger.contracts.views.DocumentVersionView;
+import org.opennessledger.contracts.views.DocumentView;
+import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.http.ApiException;
+import org.opennessledger.gateway.http.JsonBodies;
+
+/**
+ * Documents (content-addressed versions of licences and model cards) and annotations of their passages.
+ * Texts are user content, returned only as JSON strings.
+ */
+final class DocumentEndpoints {
+
+    private final QueryRunner queries;
+    private final WriteFlow writes;
+
+    DocumentEndpoints(QueryRunner queries, WriteFlow writes) {
+        this.queries = queries;
+        this.writes = writes;
+    }
+
+    void register(Map<String, Handler<RoutingContext>> handlers) {
+        handlers.put("listDocuments", ctx -> queries.list(new ListDocuments(), DocumentView.class)
+                .onSuccess(documents -> JsonBodies.respond(ctx, 200, documents)).onFailure(ctx::fail));
+        handlers.put("addDocumentVersion", this::addDocumentVersion);
+        handlers.put("getDocument", ctx -> document(ctx.pathParam("documentId"))
+                .onSuccess(document -> JsonBodies.respond(ctx, 200, document)).onFailure(ctx::fail));
+        handlers.put("listDocumentVersions", ctx -> document(ctx.pathParam("documentId"))
+                .onSuccess(document -> JsonBodies.respond(ctx, 200, document.versions())).onFailure(ctx::fail));
+        handlers.put("getDocumentVersion", this::getDocumentVersion);
+        handlers.put("listAnnotations", ctx -> queries.list(new ListAnnotations(ctx.queryParams().get("document"),
+                        ctx.queryParams().get("tag"), ctx.queryParams().get("creator")), AnnotationView.class)
+                .onSuccess(annotations -> JsonBodies.respond(ctx, 200, annotations)).onFailure(ctx::fail));
+        handlers.put("createAnnotation", this::createAnnotation);
+        handlers.put("getAnnotation", ctx -> {
+            String annotationId = ctx.pathParam("annotationId");
+            annotation(annotationId)
+                    .map(found -> found.orElseThrow(() -> noAnnotation(annotationId)))
+                    .onSuccess(annotation -> JsonBodies.respond(ctx, 200, annotation)).onFailure(ctx::fail);
+        });
+        handlers.put("reviewAnnotation", this::reviewAnnotation);
+    }
+
+    private void addDocumentVersion(RoutingContext ctx) {
+        ApiRequests.AddDocument body = JsonBodies.read(ctx, ApiRequests.AddDocument.class);
+        String documentId = DocumentIds.forUrl(body.sourceUrl());
+        Instant retrievedAt = body.retrievedAt() == null ? Instant.now() : body.retrievedAt().toInstant();
+        AddDocumentVersion command = new AddDocumentVersion(documentId, body.sourceUrl(), body.title(), body.mediaType(),
+                body.text(), retrievedAt);
+        queries.optional(new GetDocument(documentId), DocumentView.class)
+                .map(before -> before.map(DocumentView::latestVersion).orElse(0))
+                .compose(latestBefore -> writes.send(ctx, command, ApiRequests.reasonOr(body.reason(),
+                                "Added a snapshot of " + body.sourceUrl()))
+                        .onSuccess(result -> {
+                            int version = ((Number) result).intValue();
+                            writes.answer(ctx, version > latestBefore ? 201 : 200, versionLocation(documentId, version),
+                                    () -> queries.optional(new GetDocumentVersion(documentId, version),
+                                            DocumentVersionView.class));
+                        }))
+                .onFailure(ctx::fail);
+    }
+
+    private void getDocumentVersion(RoutingContext ctx) {
+        String documentId = ctx.pathParam("documentId");
+        int version = Integer.parseInt(ctx.pathParam("version"));
+        queries.optional(new GetDocumentVersion(documentId, version), DocumentVersionView.class)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound(
+                        "Document '" + documentId + "' has no version " + version + ".")))
+                .onSuccess(found -> JsonBodies.respond(ctx, 200, found)).onFailure(ctx::fail);
+    }
+
+    private void createAnnotation(RoutingContext ctx) {
+        ApiRequests.CreateAnnotation body = JsonBodies.read(ctx, ApiRequests.CreateAnnotation.class);
+        String annotationId = UUID.randomUUID().toString();
+        TextPositionSelector position = body.position() == null ? null
+                : new TextPositionSelector(body.position().start(), body.position().end());
+        CreateAnnotation command = new CreateAnnotation(annotationId, body.documentId(), body.version(),
+                new TextQuoteSelector(body.quote().exact(), body.quote().prefix(), body.quote().suffix()), position,
+                body.tags(), body.comment(), body.motivation());
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Annotated document " + body.documentId()))
+                .onSuccess(done -> writes.answer(ctx, 201, "/api/annotations/" + annotationId,
+                        () -> annotation(annotationId)))
+                .onFailure(ctx::fail);
+    }
+
+    private void reviewAnnotation(RoutingContext ctx) {
+        String annotationId = ctx.pathParam("annotationId");
+        ApiRequests.Review body = JsonBodies.read(ctx, ApiRequests.Review.class);
+        Verdict verdict = Verdict.fromId(body.verdict())
+                .orElseThrow(() -> ApiException.invalid("/verdict", "is not one of agree, disagree"));
+        String reason = ApiRequests.blankToNull(body.reason());
+        writes.send(ctx, new ReviewAnnotation(annotationId, verdict, reason),
+                        ApiRequests.reasonOr(reason, "Reviewed annotation " + annotationId + ": " + verdict.id()))
+                .onSuccess(done -> writes.answer(ctx, 200, "/api/annotations/" + annotationId,
+                        () -> annotation(annotationId)))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<DocumentView> document(String documentId) {
+        return queries.optional(new GetDocument(documentId), DocumentView.class)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("No document with id '" + documentId + "'.")));
+    }
+
+    private Future<Optional<AnnotationView>> annotation(String annotationId) {
+        return queries.optional(new GetAnnotation(annotationId), AnnotationView.class);
+    }
+
+    private static ApiException noAnnotation(String annotationId) {
+        return ApiException.notFound("No annotation with id '" + annotationId + "'.");
+    }
+
+    private static String versionLocation(String documentId, int version) {
+        return "/api/documents/" + documentId + "/versions/" + version;
+    }
+}

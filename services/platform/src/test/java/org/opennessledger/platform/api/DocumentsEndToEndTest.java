@@ -1,0 +1,190 @@
+package org.opennessledger.platform.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opennessledger.platform.api.CoreLoopEndToEndTest.list;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Documents and annotations through the API with real tokens: versions by content, annotations placed,
+ * reviewed, carried to a new version or orphaned, and bad input refused with problem+json, storing nothing.
+ * The licence texts are written for this test.
+ */
+class DocumentsEndToEndTest {
+
+    private static final String V1 = "Sample Model Licence\r\n1. You may use the Model for any lawful purpose.\r\n"
+            + "2. Services above 500 million monthly active users need a separate licence.\r\n"
+            + "3. Derived models must start their name with \"Sample\".\r\n";
+    private static final String V2 = "Sample Model Licence (2025)\n0. Definitions: \"Model\" means the released weights.\n"
+            + "1. You may use the Model for any lawful purpose.\n"
+            + "2. Services above 500 million monthly active users need a separate licence.\n";
+    private static final String CAP = "above 500 million monthly active users";
+    private static final String NAMING = "Derived models must start their name with \"Sample\".";
+
+    private final LedgerClient api = SharedPlatform.client();
+
+    /** A source URL no other test uses, so the document starts fresh. */
+    private static String newUrl() {
+        return "https://example.org/licences/" + UUID.randomUUID();
+    }
+
+    private static Map<String, Object> document(String url, String text) {
+        return Map.of("sourceUrl", url, "title", "Sample Model Licence", "mediaType", "text/plain", "text", text,
+                "retrievedAt", "2025-04-01T10:00:00Z");
+    }
+
+    private static Map<String, Object> annotation(String documentId, int version, Map<String, Object> quote,
+                                                  List<String> tags) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentId", documentId);
+        body.put("version", version);
+        body.put("quote", quote);
+        body.put("tags", tags);
+        body.put("comment", "a user threshold");
+        body.put("motivation", "assessing");
+        return body;
+    }
+
+    private static void assertProblem(LedgerClient.Response response, int status, String detailPart) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().toString()).contains(detailPart);
+    }
+
+    @Test
+    void aDocumentKeepsOneVersionPerDistinctTextAndServesEachWithItsHash() {
+        String url = newUrl();
+        LedgerClient.Response first = api.post("/api/documents", "alice", document(url, V1));
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(201);
+        String documentId = first.body().get("documentId").asText();
+        assertThat(documentId).matches("doc-[0-9a-f]{20}");
+        assertThat(first.header("Location")).isEqualTo("/api/documents/" + documentId + "/versions/1");
+        assertThat(first.body().get("version").asInt()).isEqualTo(1);
+        assertThat(first.body().get("text").asText()).isEqualTo(V1.replace("\r\n", "\n"));
+        assertThat(first.body().get("contentHash").asText()).startsWith("sha256:").hasSize(71);
+        assertThat(first.body().get("addedBy").asText()).isNotBlank();
+
+        // the same text again (even with other line endings) adds nothing; another text is version 2
+        LedgerClient.Response again = api.post("/api/documents", "bob", document(url, V1.replace("\r\n", "\n")));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("version").asInt()).isEqualTo(1);
+        LedgerClient.Response second = api.post("/api/documents", "bob", document(url, V2));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body().get("version").asInt()).isEqualTo(2);
+
+        JsonNode doc = api.get("/api/documents/" + documentId).body();
+        assertThat(doc.get("latestVersion").asInt()).isEqualTo(2);
+        assertThat(doc.get("sourceUrl").asText()).isEqualTo(url);
+        assertThat(list(api.get("/api/documents/" + documentId + "/versions").body()))
+                .extracting(v -> v.get("version").asInt()).containsExactly(1, 2);
+        assertThat(api.get("/api/documents/" + documentId + "/versions/1").body().get("text").asText())
+                .isEqualTo(V1.replace("\r\n", "\n"));
+        assertThat(list(api.get("/api/documents").body())).anySatisfy(d ->
+                assertThat(d.get("documentId").asText()).isEqualTo(documentId));
+        assertProblem(api.get("/api/documents/" + documentId + "/versions/3"), 404, "has no version 3");
+        assertProblem(api.get("/api/documents/doc-00000000000000000000"), 404, "No document");
+        assertProblem(api.get("/api/documents/not-a-document"), 400, "documentId");
+    }
+
+    @Test
+    void badSnapshotsAreRefusedWithAProblemAndStoreNothing() {
+        String url = newUrl();
+        assertProblem(api.post("/api/documents", "alice", document(url, "PK\u0003\u0004 binary")), 422,
+                "control characters");
+        assertProblem(api.post("/api/documents", "alice", Map.of("sourceUrl", url, "title", "x",
+                "mediaType", "application/pdf", "text", "text")), 400, "mediaType");
+        assertProblem(api.post("/api/documents", "alice", Map.of("sourceUrl", "http://", "title", "x",
+                "mediaType", "text/plain", "text", "text")), 400, "sourceUrl");
+        assertProblem(api.post("/api/documents", "alice", document(url, "x".repeat(300 * 1024))), 413, "");
+        assertThat(api.post("/api/documents", null, document(url, V1)).status()).isEqualTo(401);
+        // none of them made the document
+        assertThat(list(api.get("/api/documents").body())).noneSatisfy(d ->
+                assertThat(d.get("sourceUrl").asText()).isEqualTo(url));
+    }
+
+    @Test
+    void anAnnotationIsPlacedReviewedAndCarriedToTheNextVersionOrOrphaned() {
+        String url = newUrl();
+        String documentId = api.post("/api/documents", "alice", document(url, V1)).body().get("documentId").asText();
+
+        LedgerClient.Response created = api.post("/api/annotations", "carol",
+                annotation(documentId, 1, Map.of("exact", CAP), List.of("user-type-threshold")));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String capId = created.body().get("annotationId").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/annotations/" + capId);
+        JsonNode anchor = created.body().get("anchor");
+        int start = V1.replace("\r\n", "\n").indexOf(CAP);
+        assertThat(anchor.get("position").get("start").asInt()).isEqualTo(start);
+        assertThat(anchor.get("position").get("end").asInt()).isEqualTo(start + CAP.length());
+        assertThat(anchor.get("quote").get("prefix").asText()).endsWith("2. Services ");
+        assertThat(created.body().get("tags")).extracting(JsonNode::asText).containsExactly("user-type-threshold");
+        String namingId = api.post("/api/annotations", "dave", annotation(documentId, 1, Map.of("exact", NAMING),
+                List.of("attribution-naming-duty"))).body().get("annotationId").asText();
+
+        LedgerClient.Response reviewed = api.post("/api/annotations/" + capId + "/reviews", "bob",
+                Map.of("verdict", "agree"));
+        assertThat(reviewed.status()).isEqualTo(200);
+        assertThat(reviewed.body().get("agreeCount").asInt()).isEqualTo(1);
+        assertProblem(api.post("/api/annotations/" + capId + "/reviews", "carol", Map.of("verdict", "agree")), 403,
+                "cannot review it");
+        assertProblem(api.post("/api/annotations/" + capId + "/reviews", "bob", Map.of("verdict", "disagree")), 422,
+                "needs a reason");
+
+        // version 2 keeps the cap (elsewhere) and drops the naming duty
+        assertThat(api.post("/api/documents", "bob", document(url, V2)).status()).isEqualTo(201);
+        JsonNode cap = api.get("/api/annotations/" + capId).body();
+        assertThat(cap.get("version").asInt()).isEqualTo(2);
+        assertThat(cap.get("orphaned").asBoolean()).isFalse();
+        assertThat(cap.get("anchor").get("position").get("start").asInt()).isEqualTo(V2.indexOf(CAP));
+        JsonNode naming = api.get("/api/annotations/" + namingId).body();
+        assertThat(naming.get("orphaned").asBoolean()).isTrue();
+        assertThat(naming.get("orphanedInVersion").asInt()).isEqualTo(2);
+        assertThat(naming.get("version").asInt()).isEqualTo(1);
+
+        assertThat(list(api.get("/api/annotations?document=" + documentId).body()))
+                .extracting(a -> a.get("annotationId").asText()).containsExactly(capId, namingId);
+        assertThat(list(api.get("/api/annotations?document=" + documentId + "&tag=attribution-naming-duty").body()))
+                .extracting(a -> a.get("annotationId").asText()).containsExactly(namingId);
+        assertProblem(api.get("/api/annotations?tag=not-a-tag"), 400, "tag");
+        assertThat(list(api.get("/api/history?limit=10").body())).extracting(e -> e.get("eventType").asText())
+                .contains("DocumentVersionAdded", "AnnotationReanchored", "AnnotationOrphaned");
+    }
+
+    @Test
+    void annotationsThatDoNotFitTheTextAreRefusedWithAProblemAndStoreNothing() {
+        String url = newUrl();
+        String documentId = api.post("/api/documents", "alice", document(url, V1)).body().get("documentId").asText();
+        assertProblem(api.post("/api/annotations", "carol", annotation(documentId, 1, Map.of("exact", "not in it"),
+                List.of("other"))), 422, "does not occur");
+        assertProblem(api.post("/api/annotations", "carol", annotation(documentId, 1, Map.of("exact", "Model"),
+                List.of("other"))), 422, "more than once");
+        Map<String, Object> outside = annotation(documentId, 1, Map.of("exact", CAP), List.of("other"));
+        outside.put("position", Map.of("start", 5000, "end", 5010));
+        assertProblem(api.post("/api/annotations", "carol", outside), 422, "not a passage of this text");
+        assertProblem(api.post("/api/annotations", "carol", annotation(documentId, 1, Map.of("exact", CAP),
+                List.of("no-such-tag"))), 400, "tags");
+        assertProblem(api.post("/api/annotations", "carol", annotation(documentId, 7, Map.of("exact", CAP),
+                List.of("other"))), 404, "has no version 7");
+        assertProblem(api.post("/api/annotations", "carol", annotation("doc-00000000000000000000", 1,
+                Map.of("exact", CAP), List.of("other"))), 404, "does not exist");
+        api.post("/api/documents", "bob", document(url, V2));
+        assertProblem(api.post("/api/annotations", "carol", annotation(documentId, 1, Map.of("exact", CAP),
+                List.of("other"))), 409, "annotate the latest");
+        Map<String, Object> script = annotation(documentId, 2, Map.of("exact", CAP), List.of("other"));
+        script.put("comment", "<script>alert(1)</script>");
+        LedgerClient.Response kept = api.post("/api/annotations", "carol", script);
+        assertThat(kept.status()).isEqualTo(201);
+        assertThat(kept.contentType()).startsWith("application/json");
+        assertThat(kept.body().get("comment").asText()).isEqualTo("<script>alert(1)</script>");
+
+        assertThat(list(api.get("/api/annotations?document=" + documentId).body())).hasSize(1);
+        assertThat(new String(api.getBytes("/api/annotations?document=" + documentId, null).body(),
+                StandardCharsets.UTF_8)).doesNotContain("not in it");
+    }
+}
