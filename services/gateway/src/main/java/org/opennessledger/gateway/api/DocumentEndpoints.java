@@ -2,8 +2,13 @@ package org.opennessledger.gateway.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,11 +25,16 @@ import org.opennessledger.contracts.queries.Queries.ListDocuments;
 import org.opennessledger.contracts.values.DocumentIds;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.AnnotationView;
+import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
+import org.opennessledger.gateway.http.LedgerJson;
+import org.opennessledger.gateway.http.ProblemType;
+import org.opennessledger.interop.SourceFormatException;
+import org.opennessledger.interop.annotations.AnnotationJsonLd;
 
 /**
  * Documents (content-addressed versions of licences and model cards) and annotations of their passages.
@@ -60,6 +70,8 @@ final class DocumentEndpoints {
                     .onSuccess(annotation -> JsonBodies.respond(ctx, 200, annotation)).onFailure(ctx::fail);
         });
         handlers.put("reviewAnnotation", this::reviewAnnotation);
+        handlers.put("exportAnnotations", this::exportAnnotations);
+        handlers.put("importAnnotations", this::importAnnotations);
     }
 
     private void addDocumentVersion(RoutingContext ctx) {
@@ -115,6 +127,92 @@ final class DocumentEndpoints {
                 .onSuccess(done -> writes.answer(ctx, 200, "/api/annotations/" + annotationId,
                         () -> annotation(annotationId)))
                 .onFailure(ctx::fail);
+    }
+
+    private void exportAnnotations(RoutingContext ctx) {
+        String documentId = ctx.queryParams().get("document");
+        String tag = ctx.queryParams().get("tag");
+        queries.list(new ListAnnotations(documentId, tag, null), AnnotationView.class)
+                .compose(annotations -> {
+                    // each annotation's document once: its source URL and when each version was read
+                    Map<String, Future<Optional<DocumentView>>> documents = new LinkedHashMap<>();
+                    annotations.forEach(a -> documents.computeIfAbsent(a.documentId(),
+                            id -> queries.optional(new GetDocument(id), DocumentView.class)));
+                    return Future.all(List.copyOf(documents.values())).map(all -> AnnotationJsonLd.collection(
+                            "urn:openness-ledger:annotations" + (documentId == null ? "" : ":" + documentId)
+                                    + (tag == null ? "" : ":" + tag),
+                            "Annotations" + (documentId == null ? "" : " of " + documentId)
+                                    + (tag == null ? "" : " tagged " + tag),
+                            annotations, a -> source(a, documents.get(a.documentId()).result().orElse(null))));
+                })
+                .onSuccess(collection -> ctx.response()
+                        .putHeader("Content-Type", "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"")
+                        .end(Json.encode(collection)))
+                .onFailure(ctx::fail);
+    }
+
+    private static AnnotationJsonLd.VersionSource source(AnnotationView annotation, DocumentView document) {
+        Instant retrievedAt = document == null ? null : document.versions().stream()
+                .filter(v -> v.version() == annotation.version()).map(DocumentVersionSummaryView::retrievedAt)
+                .findFirst().orElse(null);
+        return new AnnotationJsonLd.VersionSource(document == null ? null : document.sourceUrl(), retrievedAt,
+                versionLocation(annotation.documentId(), annotation.version()));
+    }
+
+    /** Each annotation of the file in turn, as the requesting reviewer; one result per annotation, in order. */
+    private void importAnnotations(RoutingContext ctx) {
+        List<AnnotationJsonLd.Imported> items;
+        try {
+            items = AnnotationJsonLd.read(LedgerJson.mapper().readTree(ctx.body().buffer().getBytes()));
+        } catch (SourceFormatException e) {
+            throw new ApiException(ProblemType.INVALID_REQUEST, e.getMessage());
+        } catch (IOException e) {
+            throw new ApiException(ProblemType.INVALID_REQUEST, "The body is not valid JSON.");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i + 1;
+            AnnotationJsonLd.Imported item = items.get(i);
+            chain = chain.compose(ignored -> importOne(ctx, item)
+                    .map(annotationId -> result(index, annotationId, 201, null))
+                    .recover(error -> Future.succeededFuture(error instanceof ApiException problem
+                            ? result(index, null, problem.type().status(), problem.detail())
+                            : result(index, null, 500, "not stored: " + error.getClass().getSimpleName())))
+                    .map(result -> {
+                        results.add(result);
+                        return null;
+                    }));
+        }
+        chain.compose(ignored -> queries.caughtUp())
+                .onComplete(ignored -> JsonBodies.respond(ctx, 200, results));
+    }
+
+    private Future<String> importOne(RoutingContext ctx, AnnotationJsonLd.Imported item) {
+        String documentId = DocumentIds.forUrl(item.sourceUrl());
+        return queries.optional(new GetDocument(documentId), DocumentView.class).compose(document -> {
+            if (document.isEmpty()) {
+                return Future.failedFuture(ApiException.notFound("No document of " + item.sourceUrl()
+                        + " in this ledger: add its text first."));
+            }
+            String annotationId = UUID.randomUUID().toString();
+            // positions are the source's; the quote with its context places the passage in this ledger's latest text
+            CreateAnnotation command = new CreateAnnotation(annotationId, documentId, document.get().latestVersion(),
+                    item.quote(), null, item.tags(), item.comment(), item.motivation());
+            String creator = item.creator() == null ? "" : " (created there by "
+                    + item.creator().replaceAll("\\p{Cntrl}", " ").codePoints().limit(100)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ")";
+            return writes.send(ctx, command, "Imported from W3C Web Annotation JSON-LD" + creator).map(done -> annotationId);
+        });
+    }
+
+    private static Map<String, Object> result(int index, String annotationId, int status, String detail) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("index", index);
+        result.put("annotationId", annotationId);
+        result.put("status", status);
+        result.put("detail", detail);
+        return result;
     }
 
     private Future<DocumentView> document(String documentId) {

@@ -187,4 +187,49 @@ class DocumentsEndToEndTest {
         assertThat(new String(api.getBytes("/api/annotations?document=" + documentId, null).body(),
                 StandardCharsets.UTF_8)).doesNotContain("not in it");
     }
+
+    @Test
+    void annotationsGoOutAsW3cJsonLdAndComeBackAsTheSamePassagesTagsAndComments() throws Exception {
+        String url = newUrl();
+        String documentId = api.post("/api/documents", "alice", document(url, V1)).body().get("documentId").asText();
+        api.post("/api/annotations", "carol", annotation(documentId, 1, Map.of("exact", CAP), List.of("user-type-threshold")));
+        Map<String, Object> naming = annotation(documentId, 1, Map.of("exact", NAMING), List.of("attribution-naming-duty",
+                "other"));
+        naming.put("motivation", "questioning");
+        naming.put("comment", "does \"start\" mean the first word?");
+        api.post("/api/annotations", "dave", naming);
+
+        var exported = api.getBytes("/api/exports/annotations.jsonld?document=" + documentId, null);
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type").orElse("")).startsWith("application/ld+json");
+        JsonNode collection = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exported.body());
+        assertThat(collection.get("type").asText()).isEqualTo("AnnotationCollection");
+        assertThat(collection.get("total").asInt()).isEqualTo(2);
+        assertThat(collection.get("first").get("items").get(0).get("target").get("source").asText()).isEqualTo(url);
+
+        LedgerClient.Response imported = api.post("/api/annotations/imports", "bob", collection);
+        assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+        assertThat(list(imported.body())).extracting(r -> r.get("status").asInt()).containsExactly(201, 201);
+
+        List<JsonNode> all = list(api.get("/api/annotations?document=" + documentId).body());
+        assertThat(all).hasSize(4);
+        for (int i = 0; i < 2; i++) {
+            JsonNode original = all.get(i);
+            JsonNode copy = all.get(i + 2);
+            assertThat(copy.get("creatorId").asText()).isNotEqualTo(original.get("creatorId").asText());
+            for (String field : List.of("anchor", "tags", "comment", "motivation", "version", "documentId")) {
+                assertThat(copy.get(field)).as(field).isEqualTo(original.get(field));
+            }
+        }
+
+        // a file that is not annotations changes nothing; an annotation of an unknown document is refused alone
+        assertProblem(api.post("/api/annotations/imports", "bob", Map.of("type", "Note")), 400, "type must be Annotation");
+        var mixed = (com.fasterxml.jackson.databind.node.ArrayNode) collection.get("first").get("items").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) mixed.get(0).get("target")).put("source", newUrl());
+        LedgerClient.Response partly = api.post("/api/annotations/imports", "bob", mixed);
+        assertThat(list(partly.body())).extracting(r -> r.get("status").asInt()).containsExactly(404, 201);
+        assertThat(list(partly.body()).get(0).get("detail").asText()).contains("add its text first");
+        assertThat(list(api.get("/api/annotations?document=" + documentId).body())).hasSize(5);
+        assertThat(api.post("/api/annotations/imports", null, collection).status()).isEqualTo(401);
+    }
 }
