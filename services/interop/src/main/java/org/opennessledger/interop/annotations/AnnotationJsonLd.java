@@ -42,17 +42,8 @@ public final class AnnotationJsonLd {
     public static Map<String, Object> collection(String id, String label, List<AnnotationView> annotations,
                                                  Function<AnnotationView, VersionSource> sources) {
         List<Map<String, Object>> items = annotations.stream().map(a -> annotation(a, sources.apply(a))).toList();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("type", "AnnotationPage");
-        page.put("items", items);
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("@context", List.of(EvidenceAnnotations.CONTEXT, Map.of("ledger", LEDGER_VOCABULARY)));
-        collection.put("id", id);
-        collection.put("type", "AnnotationCollection");
-        collection.put("label", label);
-        collection.put("total", items.size());
-        collection.put("first", page);
-        return collection;
+        return EvidenceAnnotations.envelope(List.of(EvidenceAnnotations.CONTEXT, Map.of("ledger", LEDGER_VOCABULARY)),
+                id, label, items);
     }
 
     private static Map<String, Object> annotation(AnnotationView a, VersionSource source) {

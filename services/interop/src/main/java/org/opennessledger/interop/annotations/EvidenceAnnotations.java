@@ -43,11 +43,16 @@ public final class EvidenceAnnotations {
                 items.add(annotation(claim, claim.evidence().get(i), i + 1, claimUrl.apply(claim)));
             }
         }
+        return envelope(CONTEXT, id, label, items);
+    }
+
+    /** An AnnotationCollection holding {@code items} as its one (first) page. */
+    static Map<String, Object> envelope(Object context, String id, String label, List<Map<String, Object>> items) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("type", "AnnotationPage");
         page.put("items", items);
         Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("@context", CONTEXT);
+        collection.put("@context", context);
         collection.put("id", id);
         collection.put("type", "AnnotationCollection");
         collection.put("label", label);
