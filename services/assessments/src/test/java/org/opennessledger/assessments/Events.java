@@ -172,7 +172,9 @@ final class Events {
     /** A made-up licence for document tests, in three versions: v2 adds a preamble, v3 drops the user cap. */
     static final String LICENCE_URL = "https://example.org/sample-licence";
     static final String LICENCE_DOC = "doc-sample";
-    static final String LICENCE_V1 = "Sample Licence\n1. You may use the Model.\n2. Not above 500 million monthly users.\n";
+    /** Version 1 starts with a character outside the Basic Multilingual Plane (one code point, two UTF-16 units). */
+    static final String LICENCE_V1 = "\uD83D\uDCDC Sample Licence\n1. You may use the Model.\n"
+            + "2. Not above 500 million monthly users.\n";
     static final String LICENCE_V2 = "Sample Licence\n0. Definitions.\n1. You may use the Model.\n"
             + "2. Not above 500 million monthly users.\n";
     static final String LICENCE_V3 = "Sample Licence\n1. You may use the Model for research.\n";

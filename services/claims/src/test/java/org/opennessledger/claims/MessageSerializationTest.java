@@ -71,6 +71,7 @@ import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
+import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.moderation.ContentFlagged;
 import org.opennessledger.contracts.moderation.ContentHidden;
 import org.opennessledger.contracts.moderation.ContentUnhidden;
@@ -211,7 +212,7 @@ class MessageSerializationTest {
                     "You may use it.\nNot for more than 500M users.", UNTIL),
             new DocumentVersionAdded("doc-1", 2, "https://example.org/licence", "Sample licence", "text/markdown",
                     "sha256:00ff", "You may use it.", UNTIL, "alice"),
-            new AnnotationPlaced("doc-1", ID, 1, ANCHOR),
+            new AnnotationPlaced("doc-1", ID, 1, ANCHOR), new DocumentVersionResult(3, false),
             new AnnotationReanchored("doc-1", ID, 1, 2, ANCHOR),
             new AnnotationOrphaned("doc-1", ID, 1, 2, ANCHOR),
             new CreateAnnotation(ID, "doc-1", 1, ANCHOR.quote(), null, List.of("user-type-threshold"), null, "assessing"),

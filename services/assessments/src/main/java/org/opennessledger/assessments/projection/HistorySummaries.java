@@ -265,7 +265,8 @@ final class HistorySummaries {
     }
 
     static String of(DocumentVersionAdded e) {
-        return e.addedBy() + " added version " + e.version() + " of document \"" + e.title() + "\" (" + e.sourceUrl()
+        return e.addedBy() + " added version " + e.version() + " of document \""
+                + OneLine.of(e.title(), QUOTED_REASON_LENGTH) + "\" (" + e.sourceUrl()
                 + ", " + e.contentHash() + ")";
     }
 
@@ -287,7 +288,9 @@ final class HistorySummaries {
 
     static String of(AnnotationReviewed e) {
         String verdict = e.verdict() == Verdict.AGREE ? "agreed with" : "disagreed with";
+        String changed = e.previousVerdict() == null || e.previousVerdict() == e.verdict()
+                ? "" : " (changed from " + e.previousVerdict().id() + ")";
         String because = e.justification() == null || e.justification().isBlank() ? "" : ": " + e.justification();
-        return e.reviewerId() + " " + verdict + " annotation " + e.annotationId() + because;
+        return e.reviewerId() + " " + verdict + " annotation " + e.annotationId() + changed + because;
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -34,6 +35,8 @@ public class Annotation {
     private String annotationId;
     private String creatorId;
     private Map<String, Verdict> verdicts = new HashMap<>();
+    /** Reviewer to the reason of their active review (absent when it gave none). */
+    private Map<String, String> reasons = new HashMap<>();
 
     protected Annotation() {
         // for event sourcing
@@ -52,8 +55,8 @@ public class Annotation {
         Verdict verdict = CommandChecks.required(command.verdict(), "verdict");
         String reason = CommandChecks.reviewReason(verdict, command.reason(), MAX_REASON);
         Verdict previous = verdicts.get(reviewer.subject());
-        if (previous == verdict && verdict == Verdict.AGREE) {
-            return; // agreeing again says nothing new
+        if (previous == verdict && Objects.equals(reason, reasons.get(reviewer.subject()))) {
+            return; // the same review again says nothing new
         }
         int agree = count(Verdict.AGREE) + (verdict == Verdict.AGREE ? 1 : 0) - (previous == Verdict.AGREE ? 1 : 0);
         int disagree = count(Verdict.DISAGREE) + (verdict == Verdict.DISAGREE ? 1 : 0)
@@ -74,5 +77,10 @@ public class Annotation {
     @EventSourcingHandler
     void on(AnnotationReviewed event) {
         verdicts.put(event.reviewerId(), event.verdict());
+        if (event.justification() == null) {
+            reasons.remove(event.reviewerId());
+        } else {
+            reasons.put(event.reviewerId(), event.justification());
+        }
     }
 }

@@ -31,6 +31,7 @@ import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
+import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.DocumentIds;
@@ -54,8 +55,11 @@ public class Document {
     public static final int MAX_COMMENT = 5000;
     /** Texts the ledger keeps: shown as text, never rendered as markup. */
     public static final Set<String> MEDIA_TYPES = Set.of("text/plain", "text/markdown");
-    /** Control characters other than tab and line feed: a text that holds one is binary, or damaged. */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
+    /**
+     * Control characters other than tab, line feed and form feed (a page break in plain-text licences), C1 included:
+     * a text that holds one is binary, or damaged.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F-\\x9F]");
 
     @AggregateIdentifier
     private String documentId;
@@ -69,10 +73,10 @@ public class Document {
         // for event sourcing, and for the first version (created if missing)
     }
 
-    /** Adds a version when the text differs from the latest one; answers the latest version's number. */
+    /** Adds a version when the text differs from the latest one; answers the latest version and whether it is new. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public int handle(AddDocumentVersion command, MetaData metaData) {
+    public DocumentVersionResult handle(AddDocumentVersion command, MetaData metaData) {
         Actor actor = Actors.requireRole(metaData, "adding a document", Role.REVIEWER, Role.ADMIN);
         String url = CommandChecks.httpUrl(command.sourceUrl(), "sourceUrl");
         String id = command.documentId();
@@ -99,7 +103,7 @@ public class Document {
         }
         String hash = DocumentText.contentHash(text);
         if (hash.equals(latestHash)) {
-            return latestVersion; // the same snapshot again: nothing new to keep
+            return new DocumentVersionResult(latestVersion, false); // the same snapshot again: nothing new to keep
         }
         int version = latestVersion + 1;
         apply(new DocumentVersionAdded(id, version, url, title, mediaType, hash, text, command.retrievedAt(),
@@ -112,13 +116,13 @@ public class Document {
                 apply(new AnnotationOrphaned(id, placed.getKey(), version - 1, version, placed.getValue()));
             }
         }
-        return version;
+        return new DocumentVersionResult(version, true);
     }
 
     /** Checks the selectors against the latest text, records the anchor here and creates the annotation. */
     @CommandHandler
     public void handle(CreateAnnotation command, MetaData metaData) throws Exception {
-        Actor actor = Actors.requireRole(metaData, "annotating a document", Role.REVIEWER);
+        Actor actor = Actors.requireRole(metaData, "annotating a document", Role.REVIEWER, Role.ADMIN);
         String annotationId = CommandChecks.uuid(command.annotationId(), "annotationId");
         if (anchors.containsKey(annotationId)) {
             throw CommandRejected.conflict("annotation " + annotationId + " already exists");

@@ -22,7 +22,7 @@ public final class TextAnchoring {
     public static final int MAX_CONTEXT = 256;
     /** Context kept beside a new anchor (code points each side), to find the passage again later. */
     static final int CONTEXT = 32;
-    /** Occurrences of a quote weighed when re-anchoring; beyond that the quote says too little to place it. */
+    /** Occurrences of a quote weighed when re-anchoring; a quote found more often says too little to place it (orphaned). */
     static final int MAX_CANDIDATES = 10_000;
 
     private TextAnchoring() {
@@ -70,7 +70,8 @@ public final class TextAnchoring {
             return anchorAt(text, from, to, position.start(), prefix.length(), suffix.length());
         }
         List<Integer> agreeing = new ArrayList<>(2);
-        for (int from : occurrences(text, exact, Integer.MAX_VALUE)) {
+        List<Integer> occurrences = occurrences(text, exact, Integer.MAX_VALUE);
+        for (int from : occurrences) {
             if (text.startsWith(prefix, from - prefix.length()) && text.startsWith(suffix, from + exact.length())) {
                 agreeing.add(from);
                 if (agreeing.size() > 1) {
@@ -80,7 +81,7 @@ public final class TextAnchoring {
             }
         }
         if (agreeing.isEmpty()) {
-            throw new AnchorMismatch(text.contains(exact) ? "the quote occurs, but not with that prefix and suffix"
+            throw new AnchorMismatch(!occurrences.isEmpty() ? "the quote occurs, but not with that prefix and suffix"
                     : "the quote does not occur in this version of the document");
         }
         int from = agreeing.get(0);
@@ -90,7 +91,8 @@ public final class TextAnchoring {
     /**
      * The passage of {@code previous} in a new version's {@code text}, or empty when its quote no longer
      * occurs (the annotation is then orphaned). Of several occurrences, the one whose surroundings agree
-     * longest with the old prefix and suffix wins; on a tie, the one nearest the old position.
+     * longest with the old prefix and suffix wins; on a tie, the one nearest the old position. A quote that occurs
+     * {@value #MAX_CANDIDATES} times or more is orphaned too: it no longer tells one passage from another.
      */
     public static Optional<TextAnchor> reanchor(String text, TextAnchor previous) {
         String exact = previous.quote().exact();
@@ -105,7 +107,11 @@ public final class TextAnchoring {
         int bestCodePoint = 0;
         int scannedUtf16 = 0;
         int scannedCodePoints = 0;
-        for (int from : occurrences(text, exact, MAX_CANDIDATES)) {
+        List<Integer> candidates = occurrences(text, exact, MAX_CANDIDATES);
+        if (candidates.size() >= MAX_CANDIDATES) {
+            return Optional.empty();
+        }
+        for (int from : candidates) {
             scannedCodePoints += text.codePointCount(scannedUtf16, from); // occurrences come in order
             scannedUtf16 = from;
             int score = commonSuffix(text, from, prefix) + commonPrefix(text, from + exact.length(), suffix);

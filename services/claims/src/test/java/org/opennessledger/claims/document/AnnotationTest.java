@@ -50,6 +50,11 @@ class AnnotationTest {
                 .when(new ReviewAnnotation(NOTE, Verdict.AGREE, null), reviewer("bob"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        // the same verdict with a reason of its own is a changed review, kept
+        fixture.given(CREATED, new AnnotationReviewed(NOTE, "bob", Verdict.AGREE, null, null, 1, 0))
+                .when(new ReviewAnnotation(NOTE, Verdict.AGREE, "the clause says 500M MAU"), reviewer("bob"))
+                .expectEvents(new AnnotationReviewed(NOTE, "bob", Verdict.AGREE, "the clause says 500M MAU", Verdict.AGREE,
+                        1, 0));
     }
 
     @Test

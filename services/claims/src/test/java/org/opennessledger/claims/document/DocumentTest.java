@@ -23,6 +23,7 @@ import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
+import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.errors.CommandRejected.Reason;
 import org.opennessledger.contracts.values.DocumentIds;
 
@@ -63,19 +64,28 @@ class DocumentTest {
         fixture.givenNoPriorActivity()
                 .when(add(V1.replace("\n", "\r\n")), reviewer("alice"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(1)
+                .expectResultMessagePayload(new DocumentVersionResult(1, true))
                 .expectEvents(ADDED);
+    }
+
+    @Test
+    void aFormFeedIsAPageBreakNotBinary() {
+        String paged = "Page one.\fPage two.\n";
+        fixture.givenNoPriorActivity()
+                .when(add(paged), reviewer("alice"))
+                .expectEvents(new DocumentVersionAdded(DOC, 1, URL, "Sample licence", "text/plain",
+                        DocumentText.contentHash(paged), paged, READ, "alice"));
     }
 
     @Test
     void theSameTextAgainChangesNothingAndAnotherTextIsTheNextVersion() {
         fixture.given(ADDED)
                 .when(add(V1), reviewer("bob"))
-                .expectResultMessagePayload(1)
+                .expectResultMessagePayload(new DocumentVersionResult(1, false))
                 .expectNoEvents();
         fixture.given(ADDED)
                 .when(add(V2), reviewer("bob"))
-                .expectResultMessagePayload(2)
+                .expectResultMessagePayload(new DocumentVersionResult(2, true))
                 .expectEvents(new DocumentVersionAdded(DOC, 2, URL, "Sample licence", "text/plain",
                         DocumentText.contentHash(V2), V2, READ, "bob"));
     }
@@ -83,6 +93,8 @@ class DocumentTest {
     @Test
     void badSnapshotsAreRefusedWithTheReason() {
         fixture.givenNoPriorActivity().when(add("\u0000\u0001binary"), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "control characters")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(add("text\u0085with a C1 control"), reviewer("alice"))
                 .expectException(rejected(Reason.INVALID, "control characters")).expectNoEvents();
         fixture.givenNoPriorActivity().when(add("x".repeat(Document.MAX_TEXT_BYTES + 1)), reviewer("alice"))
                 .expectException(rejected(Reason.INVALID, "at most 204800")).expectNoEvents();

@@ -17,6 +17,7 @@ import org.opennessledger.contracts.annotations.ReviewAnnotation;
 import org.opennessledger.contracts.annotations.TextPositionSelector;
 import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.documents.AddDocumentVersion;
+import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
@@ -80,16 +81,13 @@ final class DocumentEndpoints {
         Instant retrievedAt = body.retrievedAt() == null ? Instant.now() : body.retrievedAt().toInstant();
         AddDocumentVersion command = new AddDocumentVersion(documentId, body.sourceUrl(), body.title(), body.mediaType(),
                 body.text(), retrievedAt);
-        queries.optional(new GetDocument(documentId), DocumentView.class)
-                .map(before -> before.map(DocumentView::latestVersion).orElse(0))
-                .compose(latestBefore -> writes.send(ctx, command, ApiRequests.reasonOr(body.reason(),
-                                "Added a snapshot of " + body.sourceUrl()))
-                        .onSuccess(result -> {
-                            int version = ((Number) result).intValue();
-                            writes.answer(ctx, version > latestBefore ? 201 : 200, versionLocation(documentId, version),
-                                    () -> queries.optional(new GetDocumentVersion(documentId, version),
-                                            DocumentVersionView.class));
-                        }))
+        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Added a snapshot of " + body.sourceUrl()))
+                .onSuccess(answer -> {
+                    DocumentVersionResult result = (DocumentVersionResult) answer;
+                    writes.answer(ctx, result.added() ? 201 : 200, versionLocation(documentId, result.version()),
+                            () -> queries.optional(new GetDocumentVersion(documentId, result.version()),
+                                    DocumentVersionView.class));
+                })
                 .onFailure(ctx::fail);
     }
 
@@ -159,8 +157,12 @@ final class DocumentEndpoints {
                 versionLocation(annotation.documentId(), annotation.version()));
     }
 
-    /** Each annotation of the file in turn, as the requesting reviewer; one result per annotation, in order. */
+    /**
+     * Each annotation of the file in turn, as the requesting admin; one result per annotation, in order. Admins
+     * only, as every import: the write limits count requests, and an import sends a command per annotation.
+     */
     private void importAnnotations(RoutingContext ctx) {
+        RoleChecks.requireAdmin(ctx, "Importing annotations");
         List<AnnotationJsonLd.Imported> items;
         try {
             items = AnnotationJsonLd.read(LedgerJson.mapper().readTree(ctx.body().buffer().getBytes()));

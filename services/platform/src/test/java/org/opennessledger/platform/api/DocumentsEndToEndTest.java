@@ -207,7 +207,7 @@ class DocumentsEndToEndTest {
         assertThat(collection.get("total").asInt()).isEqualTo(2);
         assertThat(collection.get("first").get("items").get(0).get("target").get("source").asText()).isEqualTo(url);
 
-        LedgerClient.Response imported = api.post("/api/annotations/imports", "bob", collection);
+        LedgerClient.Response imported = api.post("/api/admin/imports/annotations", "ada", collection);
         assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
         assertThat(list(imported.body())).extracting(r -> r.get("status").asInt()).containsExactly(201, 201);
 
@@ -223,13 +223,15 @@ class DocumentsEndToEndTest {
         }
 
         // a file that is not annotations changes nothing; an annotation of an unknown document is refused alone
-        assertProblem(api.post("/api/annotations/imports", "bob", Map.of("type", "Note")), 400, "type must be Annotation");
+        assertProblem(api.post("/api/admin/imports/annotations", "ada", Map.of("type", "Note")), 400, "type must be Annotation");
         var mixed = (com.fasterxml.jackson.databind.node.ArrayNode) collection.get("first").get("items").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) mixed.get(0).get("target")).put("source", newUrl());
-        LedgerClient.Response partly = api.post("/api/annotations/imports", "bob", mixed);
+        LedgerClient.Response partly = api.post("/api/admin/imports/annotations", "ada", mixed);
         assertThat(list(partly.body())).extracting(r -> r.get("status").asInt()).containsExactly(404, 201);
         assertThat(list(partly.body()).get(0).get("detail").asText()).contains("add its text first");
         assertThat(list(api.get("/api/annotations?document=" + documentId).body())).hasSize(5);
-        assertThat(api.post("/api/annotations/imports", null, collection).status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/imports/annotations", null, collection).status()).isEqualTo(401);
+        assertProblem(api.post("/api/admin/imports/annotations", "bob", collection), 403, "needs the role 'admin'");
+        assertThat(list(api.get("/api/annotations?document=" + documentId).body())).hasSize(5);
     }
 }
