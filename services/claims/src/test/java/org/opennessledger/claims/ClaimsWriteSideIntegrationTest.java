@@ -8,6 +8,7 @@ import static org.opennessledger.claims.TestActors.reviewer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
+import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.annotations.CreateAnnotation;
+import org.opennessledger.contracts.annotations.ReviewAnnotation;
+import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.claims.ClaimAccepted;
 import org.opennessledger.contracts.claims.ClaimLocked;
 import org.opennessledger.contracts.claims.ClaimProposed;
@@ -40,6 +45,9 @@ import org.opennessledger.contracts.claims.ClaimReviewed;
 import org.opennessledger.contracts.claims.ClaimSuperseded;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.documents.AddDocumentVersion;
+import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
@@ -49,6 +57,7 @@ import org.opennessledger.contracts.policy.PublishConsensusPolicy;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.DocumentIds;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
@@ -144,6 +153,34 @@ class ClaimsWriteSideIntegrationTest {
     private void review(String claimId, String reviewer, Verdict verdict) {
         send(new ReviewClaim(claimId, verdict, verdict == Verdict.DISAGREE ? "I read it differently" : null),
                 reviewer(reviewer));
+    }
+
+    @Test
+    void documents_and_annotations_work_from_their_snapshots() {
+        start(new ClaimsSettings(null, 2)); // a snapshot every second event: every load below starts from one
+        String url = "https://example.org/sample-licence";
+        String documentId = DocumentIds.forUrl(url);
+        String v1 = "Sample Licence\n1. Use it.\n2. Not above 500 million monthly users.\n";
+        String v2 = "Sample Licence\n0. Terms.\n1. Use it.\n2. Not above 500 million monthly users.\n";
+        String annotationId = UUID.randomUUID().toString();
+        Instant read = Instant.parse("2025-04-01T10:00:00Z");
+        send(new AddDocumentVersion(documentId, url, "Sample", "text/plain", v1, read), reviewer("alice"));
+        send(new CreateAnnotation(annotationId, documentId, 1, new TextQuoteSelector("Not above 500 million", null, null),
+                null, List.of("user-type-threshold"), null, "assessing"), reviewer("carol"));
+        send(new ReviewAnnotation(annotationId, Verdict.AGREE, "it is a cap"), reviewer("bob"));
+        send(new ReviewAnnotation(annotationId, Verdict.DISAGREE, "it caps customers"), reviewer("dave"));
+        send(new ReviewAnnotation(annotationId, Verdict.AGREE, "it is a cap"), reviewer("bob")); // the same again
+        send(new AddDocumentVersion(documentId, url, "Sample", "text/plain", v2, read), reviewer("alice"));
+        send(new AddDocumentVersion(documentId, url, "Sample", "text/plain", v2, read), reviewer("alice"));
+
+        assertThat(storage.snapshotsStored()).isPositive();
+        assertThat(events(annotationId, AnnotationReviewed.class)).hasSize(2);
+        assertThat(events(documentId, DocumentVersionAdded.class)).extracting(DocumentVersionAdded::version)
+                .containsExactly(1, 2);
+        assertThat(events(documentId, AnnotationReanchored.class)).singleElement().satisfies(moved -> {
+            assertThat(moved.anchor().position().start()).isEqualTo(v2.indexOf("Not above"));
+            assertThat(moved.toVersion()).isEqualTo(2);
+        });
     }
 
     @Test
