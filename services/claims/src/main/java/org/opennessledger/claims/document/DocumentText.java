@@ -1,10 +1,7 @@
 package org.opennessledger.claims.document;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
+import org.opennessledger.contracts.values.Sha256;
 
 /**
  * A document's text as the ledger keeps it: Unicode NFC with every line ending as LF, so that the
@@ -21,12 +18,7 @@ public final class DocumentText {
 
     /** {@code sha256:} and the hex SHA-256 of the normalised text's UTF-8 bytes: the version's content address. */
     public static String contentHash(String normalisedText) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalisedText.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "sha256:" + Sha256.hex(normalisedText);
     }
 
     /** Whether every surrogate is paired: a lone one is not a character and has no place in a text. */
