@@ -19,7 +19,6 @@ import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.views.AnnotationView;
-import org.opennessledger.contracts.views.ReviewView;
 
 /**
  * Annotations where they lie now: created on a version, moved by each new version that still holds
@@ -61,17 +60,10 @@ public final class Annotations {
 
     public void reviewed(AnnotationReviewed event, EventContext context) {
         DocumentUpdates.update(collection, event.annotationId(), null, context.eventId(), page -> {
-            List<Document> reviews = new ArrayList<>();
-            for (Document review : Docs.documents(page, REVIEWS)) {
-                if (review.getString("reviewerId").equals(event.reviewerId()) && !Docs.bool(review, "replaced")) {
-                    review = new Document(review).append("replaced", true);
-                }
-                reviews.add(review);
-            }
-            reviews.add(new Document("reviewerId", event.reviewerId()).append("verdict", event.verdict().id())
-                    .append("reason", event.justification()).append("at", Docs.date(context.timestamp()))
-                    .append("replaced", false));
-            page.append(REVIEWS, reviews).append("agreeCount", event.agreeCount())
+            Document review = Docs.review(event.reviewerId(), event.verdict(), event.justification(),
+                    context.timestamp());
+            page.append(REVIEWS, Docs.withReview(Docs.documents(page, REVIEWS), review))
+                    .append("agreeCount", event.agreeCount())
                     .append("disagreeCount", event.disagreeCount());
         });
     }
@@ -117,9 +109,6 @@ public final class Annotations {
                 page.getString("motivation"), page.getString("creatorId"), Docs.instant(page, "created"),
                 Docs.instant(page, "modified"), Docs.bool(page, "orphaned"),
                 orphanedIn instanceof Number number ? number.intValue() : null, Docs.integer(page, "agreeCount"),
-                Docs.integer(page, "disagreeCount"), Docs.documents(page, REVIEWS).stream()
-                .map(r -> new ReviewView(r.getString("reviewerId"), r.getString("verdict"), r.getString("reason"),
-                        Docs.instant(r, "at"), Docs.bool(r, "replaced")))
-                .toList());
+                Docs.integer(page, "disagreeCount"), Docs.reviews(page, REVIEWS));
     }
 }

@@ -22,7 +22,6 @@ import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.HiddenView;
 import org.opennessledger.contracts.views.ProducerResponseView;
-import org.opennessledger.contracts.views.ReviewView;
 
 /**
  * The claim pages: one document per claim ({@code _id} = claim id) with its content, evidence,
@@ -53,22 +52,13 @@ public final class ClaimPages {
     /** Replaces the reviewer's active review and flags the one it replaces in the review history. */
     public Optional<ClaimView> reviewed(ClaimReviewed event, EventContext context) {
         return change(event.claimId(), context, page -> {
-            Document review = new Document("reviewerId", event.reviewerId())
-                    .append("verdict", event.verdict().id())
-                    .append("reason", event.justification())
-                    .append("at", Docs.date(context.timestamp()))
-                    .append("replaced", false);
+            Document review = Docs.review(event.reviewerId(), event.verdict(), event.justification(),
+                    context.timestamp());
             List<Document> active = Docs.documents(page, "reviews");
             active.removeIf(r -> event.reviewerId().equals(r.getString("reviewerId")));
             active.add(review);
-            List<Document> history = new ArrayList<>();
-            for (Document earlier : Docs.documents(page, "reviewHistory")) {
-                boolean replacedNow = event.reviewerId().equals(earlier.getString("reviewerId"));
-                history.add(replacedNow ? new Document(earlier).append("replaced", true) : earlier);
-            }
-            history.add(review);
             page.append("reviews", active)
-                    .append("reviewHistory", history)
+                    .append("reviewHistory", Docs.withReview(Docs.documents(page, "reviewHistory"), review))
                     .append("agreeCount", event.agreeCount())
                     .append("disagreeCount", event.disagreeCount());
         });
@@ -291,7 +281,7 @@ public final class ClaimPages {
                 Docs.instant(page, "proposedAt"), page.getString("status"), Docs.bool(page, "locked"),
                 page.getString("policyVersion"), Docs.instant(page, "statusSince"), page.getString("supersededBy"),
                 page.getString("supersededReason"), Docs.integer(page, "agreeCount"),
-                Docs.integer(page, "disagreeCount"), reviews(page, "reviews"), reviews(page, "reviewHistory"),
+                Docs.integer(page, "disagreeCount"), Docs.reviews(page, "reviews"), Docs.reviews(page, "reviewHistory"),
                 page.getString(OPEN_DISPUTE_ID), producerResponse(page.get(PRODUCER_RESPONSE, Document.class)),
                 Docs.hidden(page.get(HIDDEN, Document.class)));
     }
@@ -300,12 +290,5 @@ public final class ClaimPages {
         return response == null ? null : new ProducerResponseView(response.getString("producerOrg"),
                 response.getString("authorId"), response.getString("text"), Docs.evidence(response, "evidence"),
                 Docs.instant(response, "postedAt"));
-    }
-
-    private static List<ReviewView> reviews(Document page, String key) {
-        return Docs.documents(page, key).stream()
-                .map(r -> new ReviewView(r.getString("reviewerId"), r.getString("verdict"), r.getString("reason"),
-                        Docs.instant(r, "at"), Docs.bool(r, "replaced")))
-                .toList();
     }
 }

@@ -12,7 +12,9 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.Document;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.HiddenView;
+import org.opennessledger.contracts.views.ReviewView;
 
 /**
  * Conversions between read-model documents and Java values. Instants are stored as BSON dates
@@ -113,5 +115,30 @@ final class Docs {
     static Document hiddenMarker(HiddenView hidden) {
         return hidden == null ? null
                 : new Document("by", hidden.by()).append("reason", hidden.reason()).append("at", date(hidden.at()));
+    }
+
+    /** A review as claim pages and annotations keep it: active (not replaced) when written. */
+    static Document review(String reviewerId, Verdict verdict, String reason, Instant at) {
+        return new Document("reviewerId", reviewerId).append("verdict", verdict.id()).append("reason", reason)
+                .append("at", date(at)).append("replaced", false);
+    }
+
+    /** Every review in {@code history}, the reviewer's earlier ones flagged as replaced, then {@code review}. */
+    static List<Document> withReview(List<Document> history, Document review) {
+        String reviewerId = review.getString("reviewerId");
+        List<Document> reviews = new ArrayList<>();
+        for (Document earlier : history) {
+            boolean replacedNow = reviewerId.equals(earlier.getString("reviewerId"));
+            reviews.add(replacedNow ? new Document(earlier).append("replaced", true) : earlier);
+        }
+        reviews.add(review);
+        return reviews;
+    }
+
+    static List<ReviewView> reviews(Document page, String key) {
+        return documents(page, key).stream()
+                .map(r -> new ReviewView(r.getString("reviewerId"), r.getString("verdict"), r.getString("reason"),
+                        instant(r, "at"), bool(r, "replaced")))
+                .toList();
     }
 }
