@@ -3,6 +3,8 @@ package org.opennessledger.gateway.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.gateway.http.ApiException;
 
 /**
  * Request bodies as the API accepts them (openapi.yaml validates them first). They are the HTTP
@@ -89,6 +91,12 @@ final class ApiRequests {
 
     record CreateAnnotation(String documentId, Integer version, QuoteInput quote, PositionInput position,
                             List<String> tags, String comment, String motivation, String reason) {
+    }
+
+    /** The review's verdict (the schema allows only these two ids; this names the field if one slips through). */
+    static Verdict verdict(Review review) {
+        return Verdict.fromId(review.verdict())
+                .orElseThrow(() -> ApiException.invalid("/verdict", "is not one of agree, disagree"));
     }
 
     /** The client's reason, or a default that says what was done. */

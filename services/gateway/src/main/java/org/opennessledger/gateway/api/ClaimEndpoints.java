@@ -92,8 +92,7 @@ final class ClaimEndpoints {
     private void reviewClaim(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
         ApiRequests.Review body = JsonBodies.read(ctx, ApiRequests.Review.class);
-        Verdict verdict = Verdict.fromId(body.verdict())
-                .orElseThrow(() -> ApiException.invalid("/verdict", "is not one of agree, disagree"));
+        Verdict verdict = ApiRequests.verdict(body);
         String reason = ApiRequests.blankToNull(body.reason());
         ReviewClaim command = new ReviewClaim(claimId, verdict, reason);
         writes.send(ctx, command, ApiRequests.reasonOr(reason, "Reviewed claim " + claimId + ": " + verdict.id()))

@@ -117,8 +117,7 @@ final class DocumentEndpoints {
     private void reviewAnnotation(RoutingContext ctx) {
         String annotationId = ctx.pathParam("annotationId");
         ApiRequests.Review body = JsonBodies.read(ctx, ApiRequests.Review.class);
-        Verdict verdict = Verdict.fromId(body.verdict())
-                .orElseThrow(() -> ApiException.invalid("/verdict", "is not one of agree, disagree"));
+        Verdict verdict = ApiRequests.verdict(body);
         String reason = ApiRequests.blankToNull(body.reason());
         writes.send(ctx, new ReviewAnnotation(annotationId, verdict, reason),
                         ApiRequests.reasonOr(reason, "Reviewed annotation " + annotationId + ": " + verdict.id()))
