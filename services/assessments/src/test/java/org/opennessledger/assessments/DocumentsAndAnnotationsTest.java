@@ -12,10 +12,13 @@ import static org.opennessledger.assessments.Events.anchorOf;
 import static org.opennessledger.assessments.Events.annotation;
 import static org.opennessledger.assessments.Events.documentVersion;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
+import org.opennessledger.contracts.claims.ClaimProposed;
+import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
@@ -26,6 +29,11 @@ import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
 import org.opennessledger.contracts.queries.Queries.GetTimeline;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListDocuments;
+import org.opennessledger.contracts.values.ClaimTarget;
+import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.DocumentVersionSummaryView;
@@ -133,5 +141,35 @@ class DocumentsAndAnnotationsTest {
                 "AnnotationOrphaned", "AnnotationOrphaned");
         assertThat(history.entries().get(1).summary())
                 .isEqualTo("carol annotated version 1 of document doc-sample (user-type-threshold): \"" + CAP_TEXT + "\"");
+    }
+
+    @Test
+    void evidenceCitingAnAnnotationListsItUnderTheClaimsAndModelsThatCiteIt() {
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(annotation(CAP, CAP_TEXT, "carol", AnnotationTag.USER_TYPE_THRESHOLD), "carol", "reviewer", null);
+        readSide.publish(annotation(USE, USE_TEXT, "dave", AnnotationTag.USE_SCOPE_RESTRICTION), "dave", "reviewer", null);
+        Evidence citingCap = new Evidence("https://example.org/sample-licence", CAP_TEXT, LocalDate.of(2025, 2, 1),
+                "sha256:abc", CAP);
+        ClaimTarget llama = Events.ofFamily(ComponentId.LICENCE_TERMS);
+        ClaimTarget other = ClaimTarget.family("other-model", ComponentId.LICENCE_TERMS);
+        var proposal = new ClaimProposed("claim-1", llama, Openness.PARTIAL, null, List.of(citingCap),
+                "capped", "alice", Events.POLICY);
+        readSide.publish(proposal, "alice", "reviewer", null);
+        readSide.publish(proposal, "alice", "reviewer", null); // delivered twice: still one citation
+        readSide.publish(new ClaimProposed("claim-2", other, Openness.CLOSED, null, List.of(Events.evidence("plain")),
+                "closed", "bob", Events.POLICY), "bob", "reviewer", null);
+        // an argument on claim 2 cites the cap: the claim's model comes from its page
+        readSide.publish(new ArgumentPosted("claim-2", "argument-1", null, Stance.CON, "see the cap",
+                List.of(citingCap), "erin"), "erin", "reviewer", null);
+        readSide.awaitProjected();
+
+        AnnotationView cap = annotationView(CAP);
+        assertThat(cap.citedByClaims()).containsExactly("claim-1", "claim-2");
+        assertThat(cap.modelIds()).containsExactly(Events.LLAMA, "other-model");
+        assertThat(annotationView(USE).citedByClaims()).isEmpty();
+        assertThat(readSide.query(new ListAnnotations(null, null, null, "other-model"),
+                multipleInstancesOf(AnnotationView.class))).extracting(AnnotationView::annotationId).containsExactly(CAP);
+        assertThat(readSide.query(new ListAnnotations(null, null, null, "no-model"),
+                multipleInstancesOf(AnnotationView.class))).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package org.opennessledger.assessments.projection;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +64,7 @@ import org.opennessledger.contracts.moderation.ContentUnhidden;
 import org.opennessledger.contracts.moderation.FlagsDismissed;
 import org.opennessledger.contracts.policy.ConsensusPolicyPublished;
 import org.opennessledger.contracts.values.ClaimStatus;
+import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
@@ -153,6 +156,7 @@ public class ReadModelProjector {
     public void on(ClaimProposed event, EventMessage<?> message) {
         EventContext context = context(message);
         models.refreshClaim(claims.proposed(event, context));
+        cite(event.evidence(), event.claimId(), event.target().modelId());
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
                 event.claimId());
     }
@@ -342,6 +346,7 @@ public class ReadModelProjector {
     public void on(ProducerResponsePosted event, EventMessage<?> message) {
         EventContext context = context(message);
         known(event.claimId(), claims.producerResponded(event, context));
+        cite(event.evidence(), event.claimId(), event.target().modelId());
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
                 event.claimId());
     }
@@ -350,6 +355,7 @@ public class ReadModelProjector {
     public void on(ArgumentPosted event, EventMessage<?> message) {
         EventContext context = context(message);
         debates.posted(event, context);
+        citeOnClaim(event.evidence(), event.claimId());
         recordOnClaim(context, HistorySummaries.of(event), event.claimId());
     }
 
@@ -360,6 +366,7 @@ public class ReadModelProjector {
             log.warn("edit of unknown argument {} of claim {} (no ArgumentPosted projected); only its history entry"
                     + " is written", event.argumentId(), event.claimId());
         }
+        citeOnClaim(event.evidence(), event.claimId());
         recordOnClaim(context, HistorySummaries.of(event), event.claimId());
     }
 
@@ -376,6 +383,7 @@ public class ReadModelProjector {
         EventContext context = context(message);
         claims.disputeOpened(event.claimId(), event.disputeId());
         disputes.opened(event, context);
+        cite(event.evidence(), event.claimId(), event.target().modelId());
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
                 event.claimId());
     }
@@ -416,6 +424,18 @@ public class ReadModelProjector {
         known(event.claimId(), claims.disputeSettled(event, context)).ifPresent(models::refreshClaim);
         timeline.record(context, HistorySummaries.of(event), event.target().modelId(), event.target().releaseId(),
                 event.claimId());
+    }
+
+    /** Annotations cited by evidence about a claim of {@code modelId}: found by the model filter. */
+    private void cite(List<Evidence> evidence, String claimId, String modelId) {
+        evidence.stream().map(Evidence::annotationId).filter(Objects::nonNull).distinct()
+                .forEach(annotationId -> annotations.cited(annotationId, claimId, modelId));
+    }
+
+    private void citeOnClaim(List<Evidence> evidence, String claimId) {
+        if (evidence.stream().anyMatch(e -> e.annotationId() != null)) {
+            cite(evidence, claimId, claims.find(claimId).map(ClaimView::modelId).orElse(null));
+        }
     }
 
     /** A history entry for an event that names only its claim: the model and release come from the claim page. */

@@ -206,6 +206,7 @@ public class ReadModelQueries {
 
     @QueryHandler
     public List<AnnotationView> handle(ListAnnotations query) {
-        return readModels.annotations().list(query.documentId(), query.tag(), query.creatorId());
+        return readModels.annotations().list(query.documentId(), query.tag(), query.creatorId(),
+                query.modelId());
     }
 }

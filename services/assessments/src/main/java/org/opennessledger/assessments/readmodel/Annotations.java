@@ -27,6 +27,8 @@ import org.opennessledger.contracts.views.AnnotationView;
 public final class Annotations {
 
     private static final String REVIEWS = "reviews";
+    private static final String CITED_BY_CLAIMS = "citedByClaims";
+    private static final String MODEL_IDS = "modelIds";
 
     private final MongoCollection<Document> collection;
 
@@ -68,12 +70,31 @@ public final class Annotations {
         });
     }
 
+    /**
+     * Records that evidence about {@code modelId} (on claim {@code claimId}, its debate or its disputes) cites
+     * the annotation. A set, so a re-delivered event changes nothing; unknown annotations are ignored (the
+     * gateway admits only existing ones, and events arrive in one sequence).
+     */
+    public void cited(String annotationId, String claimId, String modelId) {
+        DocumentUpdates.update(collection, annotationId, null, null, page -> {
+            page.append(CITED_BY_CLAIMS, withAdded(Docs.strings(page, CITED_BY_CLAIMS), claimId));
+            page.append(MODEL_IDS, withAdded(Docs.strings(page, MODEL_IDS), modelId));
+        });
+    }
+
+    private static List<String> withAdded(List<String> values, String value) {
+        if (value != null && !values.contains(value)) {
+            values.add(value);
+        }
+        return values;
+    }
+
     public Optional<AnnotationView> find(String annotationId) {
         return Optional.ofNullable(collection.find(eq(DocumentUpdates.ID, annotationId)).first()).map(Annotations::view);
     }
 
     /** Oldest first; each filter may be null (any). A filter on fields other than {@code _id}: a scan on the embedded store. */
-    public List<AnnotationView> list(String documentId, String tag, String creatorId) {
+    public List<AnnotationView> list(String documentId, String tag, String creatorId, String modelId) {
         List<Bson> filters = new ArrayList<>();
         if (documentId != null) {
             filters.add(eq("documentId", documentId));
@@ -83,6 +104,9 @@ public final class Annotations {
         }
         if (creatorId != null) {
             filters.add(eq("creatorId", creatorId));
+        }
+        if (modelId != null) {
+            filters.add(eq(MODEL_IDS, modelId));
         }
         List<AnnotationView> found = new ArrayList<>();
         collection.find(filters.isEmpty() ? new Document() : Filters.and(filters)).batchSize(Docs.BATCH)
@@ -109,6 +133,7 @@ public final class Annotations {
                 page.getString("motivation"), page.getString("creatorId"), Docs.instant(page, "created"),
                 Docs.instant(page, "modified"), Docs.bool(page, "orphaned"),
                 orphanedIn instanceof Number number ? number.intValue() : null, Docs.integer(page, "agreeCount"),
-                Docs.integer(page, "disagreeCount"), Docs.reviews(page, REVIEWS));
+                Docs.integer(page, "disagreeCount"), Docs.reviews(page, REVIEWS), Docs.strings(page, CITED_BY_CLAIMS),
+                Docs.strings(page, MODEL_IDS));
     }
 }

@@ -85,14 +85,15 @@ final class Docs {
                 .map(e -> new Document("url", e.url())
                         .append("quote", e.quote())
                         .append("retrievedOn", isoDate(e.retrievedOn()))
-                        .append("contentHash", e.contentHash()))
+                        .append("contentHash", e.contentHash())
+                        .append("annotationId", e.annotationId()))
                 .toList();
     }
 
     static List<Evidence> evidence(Document document, String key) {
         return documents(document, key).stream()
                 .map(e -> new Evidence(e.getString("url"), e.getString("quote"), localDate(e, "retrievedOn"),
-                        e.getString("contentHash")))
+                        e.getString("contentHash"), e.getString("annotationId")))
                 .toList();
     }
 

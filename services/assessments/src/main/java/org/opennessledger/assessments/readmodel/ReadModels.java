@@ -138,10 +138,11 @@ public final class ReadModels {
         // The moderation queue: disputes in a state, oldest first.
         database.getCollection(DISPUTES).createIndex(Indexes.ascending("state", "openedAt"));
         database.getCollection(FLAGS).createIndex(Indexes.ascending("state"));
-        // Annotations by document, tag or creator.
+        // Annotations by document, tag, creator or cited model.
         database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("documentId"));
         database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("tags"));
         database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("creatorId"));
+        database.getCollection(ANNOTATIONS).createIndex(Indexes.ascending("modelIds"));
     }
 
     private static void declareUniqueIndexes(MongoDatabase database) {

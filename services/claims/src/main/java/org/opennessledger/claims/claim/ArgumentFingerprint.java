@@ -24,6 +24,10 @@ public final class ArgumentFingerprint {
             add(digest, item.quote());
             add(digest, item.retrievedOn().toString());
             add(digest, item.contentHash());
+            if (item.annotationId() != null) { // only then, so fingerprints of evidence without one stay as they were
+                digest.update((byte) 2);
+                add(digest, item.annotationId());
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

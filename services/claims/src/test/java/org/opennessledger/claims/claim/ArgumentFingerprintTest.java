@@ -33,7 +33,11 @@ class ArgumentFingerprintTest {
                 ArgumentFingerprint.of("text", List.of(new Evidence("https://example.org/card", "gated",
                         LocalDate.of(2025, 2, 2), "sha256:abc"))),
                 ArgumentFingerprint.of("text", List.of(new Evidence("https://example.org/card", "gated",
-                        LocalDate.of(2025, 2, 1), null)))))
+                        LocalDate.of(2025, 2, 1), null))),
+                ArgumentFingerprint.of("text", List.of(new Evidence("https://example.org/card", "gated",
+                        LocalDate.of(2025, 2, 1), "sha256:abc", "annotation-1"))),
+                ArgumentFingerprint.of("text", List.of(new Evidence("https://example.org/card", "gated",
+                        LocalDate.of(2025, 2, 1), "sha256:abc", "annotation-2")))))
                 .doesNotContain(original)
                 .doesNotHaveDuplicates();
     }

@@ -148,7 +148,13 @@ public final class Queries {
     public record GetAnnotation(String annotationId) {
     }
 
-    /** → {@code List<AnnotationView>}, oldest first; each filter is optional (null: any). */
-    public record ListAnnotations(String documentId, String tag, String creatorId) {
+    /**
+     * → {@code List<AnnotationView>}, oldest first; each filter is optional (null: any). {@code modelId}
+     * keeps annotations cited as evidence about that model family.
+     */
+    public record ListAnnotations(String documentId, String tag, String creatorId, String modelId) {
+        public ListAnnotations(String documentId, String tag, String creatorId) {
+            this(documentId, tag, creatorId, null);
+        }
     }
 }

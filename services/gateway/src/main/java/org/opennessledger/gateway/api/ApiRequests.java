@@ -23,7 +23,7 @@ final class ApiRequests {
                            List<String> links, String reason) {
     }
 
-    record EvidenceInput(String url, String quote, LocalDate retrievedOn, String contentHash) {
+    record EvidenceInput(String url, String quote, LocalDate retrievedOn, String contentHash, String annotationId) {
     }
 
     record ProposeClaim(String modelId, String releaseId, String component, String openness, String licence,

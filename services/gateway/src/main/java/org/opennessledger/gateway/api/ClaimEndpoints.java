@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.GetClaimAsOf;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
-import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Role;
 import org.opennessledger.contracts.values.Verdict;
@@ -32,10 +29,12 @@ final class ClaimEndpoints {
 
     private final QueryRunner queries;
     private final WriteFlow writes;
+    private final EvidenceResolver evidence;
 
     ClaimEndpoints(QueryRunner queries, WriteFlow writes) {
         this.queries = queries;
         this.writes = writes;
+        this.evidence = new EvidenceResolver(queries);
     }
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
@@ -51,9 +50,9 @@ final class ClaimEndpoints {
         }
         String claimId = ctx.pathParam("claimId");
         ApiRequests.ProducerResponse body = JsonBodies.read(ctx, ApiRequests.ProducerResponse.class);
-        PostProducerResponse command = new PostProducerResponse(claimId, body.text(),
-                body.evidence() == null ? List.of() : evidence(body.evidence()));
-        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Posted the producer response on claim " + claimId))
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new PostProducerResponse(claimId, body.text(), resolved),
+                        ApiRequests.reasonOr(body.reason(), "Posted the producer response on claim " + claimId)))
                 .onSuccess(done -> writes.answer(ctx, 201, "/api/claims/" + claimId,
                         () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
                 .onFailure(ctx::fail);
@@ -81,9 +80,10 @@ final class ClaimEndpoints {
                 .orElseThrow(() -> ApiException.invalid("/openness", "is not one of open, partial, closed, not-applicable"));
         String claimId = UUID.randomUUID().toString();
         ClaimTarget target = new ClaimTarget(body.modelId(), body.releaseId(), component);
-        ProposeClaim command = new ProposeClaim(claimId, target, openness, ApiRequests.blankToNull(body.licence()),
-                evidence(body.evidence()), body.rationale().strip());
-        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Proposed a claim on " + target.key()))
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new ProposeClaim(claimId, target, openness,
+                                ApiRequests.blankToNull(body.licence()), resolved, body.rationale().strip()),
+                        ApiRequests.reasonOr(body.reason(), "Proposed a claim on " + target.key())))
                 .onSuccess(done -> writes.answer(ctx, 201, "/api/claims/" + claimId,
                         () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
                 .onFailure(ctx::fail);
@@ -99,21 +99,6 @@ final class ClaimEndpoints {
                 .onSuccess(done -> writes.answer(ctx, 200, "/api/claims/" + claimId,
                         () -> queries.optional(new GetClaim(claimId), ClaimView.class)))
                 .onFailure(ctx::fail);
-    }
-
-    /** Contract evidence, with the index of the item the contract's own checks refuse. */
-    static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
-        List<Evidence> evidence = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            ApiRequests.EvidenceInput input = inputs.get(i);
-            try {
-                evidence.add(new Evidence(input.url(), input.quote(), input.retrievedOn(),
-                        ApiRequests.blankToNull(input.contentHash())));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw ApiException.invalid("/evidence/" + i, e.getMessage());
-            }
-        }
-        return evidence;
     }
 
     static ApiException noClaim(String claimId) {

@@ -3,7 +3,6 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import org.opennessledger.contracts.debate.EditArgument;
 import org.opennessledger.contracts.debate.PostArgument;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
-import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.ClaimView;
@@ -24,10 +22,12 @@ final class DebateEndpoints {
 
     private final QueryRunner queries;
     private final WriteFlow writes;
+    private final EvidenceResolver evidence;
 
     DebateEndpoints(QueryRunner queries, WriteFlow writes) {
         this.queries = queries;
         this.writes = writes;
+        this.evidence = new EvidenceResolver(queries);
     }
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
@@ -62,11 +62,11 @@ final class DebateEndpoints {
         Stance stance = Stance.fromId(body.stance())
                 .orElseThrow(() -> ApiException.invalid("/stance", "is not one of pro, con, question"));
         String argumentId = UUID.randomUUID().toString();
-        PostArgument command = new PostArgument(claimId, argumentId, ApiRequests.blankToNull(body.parentArgumentId()),
-                stance, body.text(), evidence(body.evidence()));
         String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
-        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(),
-                        "Posted a " + stance.id() + " argument on claim " + claimId))
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new PostArgument(claimId, argumentId,
+                                ApiRequests.blankToNull(body.parentArgumentId()), stance, body.text(), resolved),
+                        ApiRequests.reasonOr(body.reason(), "Posted a " + stance.id() + " argument on claim " + claimId)))
                 .onSuccess(done -> writes.answer(ctx, 201, location, () -> argument(claimId, argumentId)))
                 .onFailure(ctx::fail);
     }
@@ -75,9 +75,10 @@ final class DebateEndpoints {
         String claimId = ctx.pathParam("claimId");
         String argumentId = ctx.pathParam("argumentId");
         ApiRequests.EditArgument body = JsonBodies.read(ctx, ApiRequests.EditArgument.class);
-        EditArgument command = new EditArgument(claimId, argumentId, body.text(), evidence(body.evidence()));
         String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
-        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId))
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new EditArgument(claimId, argumentId, body.text(), resolved),
+                        ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId)))
                 .onSuccess(done -> writes.answer(ctx, 200, location, () -> argument(claimId, argumentId)))
                 .onFailure(ctx::fail);
     }
@@ -95,9 +96,5 @@ final class DebateEndpoints {
     Future<Optional<ArgumentView>> argument(String claimId, String argumentId, boolean includeHidden) {
         return queries.list(new ListArguments(claimId, includeHidden), ArgumentView.class)
                 .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
-    }
-
-    private static List<Evidence> evidence(List<ApiRequests.EvidenceInput> inputs) {
-        return inputs == null ? List.of() : ClaimEndpoints.evidence(inputs);
     }
 }

@@ -30,10 +30,12 @@ final class DisputeEndpoints {
 
     private final QueryRunner queries;
     private final WriteFlow writes;
+    private final EvidenceResolver evidence;
 
     DisputeEndpoints(QueryRunner queries, WriteFlow writes) {
         this.queries = queries;
         this.writes = writes;
+        this.evidence = new EvidenceResolver(queries);
     }
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
@@ -66,9 +68,10 @@ final class DisputeEndpoints {
         String claimId = ctx.pathParam("claimId");
         ApiRequests.OpenDispute body = JsonBodies.read(ctx, ApiRequests.OpenDispute.class);
         String disputeId = UUID.randomUUID().toString();
-        DisputeClaim command = new DisputeClaim(claimId, disputeId, body.reason(), ClaimEndpoints.evidence(body.evidence()));
         // The dispute's reason is in its event; the metadata reason stays a short label.
-        writes.send(ctx, command, "Disputed claim " + claimId)
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new DisputeClaim(claimId, disputeId, body.reason(), resolved),
+                        "Disputed claim " + claimId))
                 .onSuccess(done -> writes.answer(ctx, 201, "/api/disputes/" + disputeId,
                         () -> queries.optional(new GetDispute(disputeId), DisputeView.class)))
                 .onFailure(ctx::fail);

@@ -61,7 +61,8 @@ final class DocumentEndpoints {
                 .onSuccess(document -> JsonBodies.respond(ctx, 200, document.versions())).onFailure(ctx::fail));
         handlers.put("getDocumentVersion", this::getDocumentVersion);
         handlers.put("listAnnotations", ctx -> queries.list(new ListAnnotations(ctx.queryParams().get("document"),
-                        ctx.queryParams().get("tag"), ctx.queryParams().get("creator")), AnnotationView.class)
+                        ctx.queryParams().get("tag"), ctx.queryParams().get("creator"), ctx.queryParams().get("model")),
+                        AnnotationView.class)
                 .onSuccess(annotations -> JsonBodies.respond(ctx, 200, annotations)).onFailure(ctx::fail));
         handlers.put("createAnnotation", this::createAnnotation);
         handlers.put("getAnnotation", ctx -> {

@@ -23,7 +23,7 @@ class AnnotationJsonLdTest {
     private static final AnnotationView CAP = new AnnotationView("0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a", "doc-1", 2,
             new TextAnchor(new TextQuoteSelector("500 million users", "above ", " need"), new TextPositionSelector(40, 57)),
             List.of("user-type-threshold", "commercial-limit"), "1", "a cap <b>on</b> users", "assessing", "carol",
-            READ, READ.plusSeconds(60), true, 3, 1, 0, List.of());
+            READ, READ.plusSeconds(60), true, 3, 1, 0, List.of(), List.of(), List.of());
 
     private static JsonNode written(AnnotationView... annotations) {
         return JSON.valueToTree(AnnotationJsonLd.collection("urn:test", "Annotations", List.of(annotations),

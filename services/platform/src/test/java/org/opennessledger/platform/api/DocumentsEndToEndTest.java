@@ -234,4 +234,55 @@ class DocumentsEndToEndTest {
         assertProblem(api.post("/api/admin/imports/annotations", "bob", collection), 403, "needs the role 'admin'");
         assertThat(list(api.get("/api/annotations?document=" + documentId).body())).hasSize(5);
     }
+
+    @Test
+    void claimEvidenceCanCiteAnAnnotationAndTheAnnotationThenNamesTheClaimAndItsModel() {
+        String url = newUrl();
+        String documentId = api.post("/api/documents", "alice", document(url, V1)).body().get("documentId").asText();
+        JsonNode cap = api.post("/api/annotations", "carol",
+                annotation(documentId, 1, Map.of("exact", CAP), List.of("user-type-threshold"))).body();
+        String capId = cap.get("annotationId").asText();
+        String modelId = CoreLoopEndToEndTest.registerModelWithRelease(api, "dave");
+
+        Map<String, Object> body = CoreLoopEndToEndTest.claimBody(modelId, "base-7b", "partial", "llama3.1-community",
+                "weights under a licence with a user cap");
+        body.put("evidence", List.of(Map.of("annotationId", capId)));
+        String claimId = CoreLoopEndToEndTest.propose(api, "bob", body);
+
+        // the annotation's document and version stand in for the source
+        JsonNode evidence = api.get("/api/claims/" + claimId).body().get("evidence").get(0);
+        assertThat(evidence.get("annotationId").asText()).isEqualTo(capId);
+        assertThat(evidence.get("url").asText()).isEqualTo(url);
+        assertThat(evidence.get("quote").asText()).isEqualTo(CAP);
+        assertThat(evidence.get("retrievedOn").asText()).isEqualTo("2025-04-01");
+        assertThat(evidence.get("contentHash").asText())
+                .isEqualTo(api.get("/api/documents/" + documentId + "/versions/1").body().get("contentHash").asText());
+
+        JsonNode cited = api.get("/api/annotations/" + capId).body();
+        assertThat(cited.get("citedByClaims")).extracting(JsonNode::asText).containsExactly(claimId);
+        assertThat(cited.get("modelIds")).extracting(JsonNode::asText).containsExactly(modelId);
+        assertThat(list(api.get("/api/annotations?model=" + modelId).body()))
+                .extracting(a -> a.get("annotationId").asText()).containsExactly(capId);
+
+        // an argument can cite it too, beside a plain source
+        LedgerClient.Response argument = api.post("/api/claims/" + claimId + "/arguments", "alice",
+                Map.of("stance", "pro", "text", "the cap is in clause 2", "evidence", List.of(
+                        Map.of("url", "https://example.org/other", "retrievedOn", "2025-04-02"),
+                        Map.of("annotationId", capId))));
+        assertThat(argument.status()).as(String.valueOf(argument.body())).isEqualTo(201);
+        assertThat(argument.body().get("evidence").get(1).get("quote").asText()).isEqualTo(CAP);
+
+        // an unknown annotation, or an annotation mixed with a source, is refused and proposes nothing
+        Map<String, Object> unknown = new LinkedHashMap<>(body);
+        unknown.put("evidence", List.of(Map.of("url", "https://example.org/a", "retrievedOn", "2025-04-02"),
+                Map.of("annotationId", "no-such-annotation")));
+        assertProblem(api.post("/api/claims", "bob", unknown), 400, "/evidence/1/annotationId");
+        Map<String, Object> mixed = new LinkedHashMap<>(body);
+        mixed.put("evidence", List.of(Map.of("annotationId", capId, "quote", "something else")));
+        assertProblem(api.post("/api/claims", "bob", mixed), 400, "not both");
+        Map<String, Object> neither = new LinkedHashMap<>(body);
+        neither.put("evidence", List.of(Map.of("quote", "a passage without a source")));
+        assertProblem(api.post("/api/claims", "bob", neither), 400, "evidence");
+        assertThat(api.get("/api/models/" + modelId).body().get("claims")).hasSize(1);
+    }
 }
