@@ -75,6 +75,52 @@ export interface Evidence {
   quote: string | null;
   retrievedOn: string;
   contentHash?: string | null;
+  /** The annotation that highlights the passage in this ledger's copy of the document, if cited */
+  annotationId?: string | null;
+}
+
+export interface DocumentVersionSummary {
+  version: number;
+  contentHash: string;
+  retrievedAt: string;
+  addedBy: string;
+  addedAt: string;
+  characters: number;
+}
+
+export interface LedgerDocument {
+  documentId: string;
+  sourceUrl: string;
+  title: string;
+  mediaType: string;
+  latestVersion: number;
+  versions: DocumentVersionSummary[];
+}
+
+export interface DocumentVersion {
+  documentId: string;
+  version: number;
+  text: string;
+  contentHash: string;
+  retrievedAt: string;
+}
+
+export interface Annotation {
+  annotationId: string;
+  documentId: string;
+  version: number;
+  anchor: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
+  tags: string[];
+  comment: string | null;
+  motivation: string;
+  creatorId: string;
+  created: string | null;
+  orphaned: boolean;
+  orphanedInVersion: number | null;
+  agreeCount: number;
+  disagreeCount: number;
+  reviews: Review[];
+  citedByClaims: string[];
 }
 
 export interface Review {
@@ -306,5 +352,12 @@ export const api = {
   claim: (id: string, asOf: string | null, token: string | null = null) =>
     get<Claim>(`/api/claims/${encodeURIComponent(id)}${asOfQuery(asOf)}`, token),
   moderationQueue: (token: string) => get<QueueItem[]>(`/api/moderation/queue`, token),
+  documents: () => get<LedgerDocument[]>(`/api/documents`),
+  document: (id: string) => get<LedgerDocument>(`/api/documents/${encodeURIComponent(id)}`),
+  documentVersion: (id: string, version: number) =>
+    get<DocumentVersion>(`/api/documents/${encodeURIComponent(id)}/versions/${version}`),
+  annotations: (filter: { document?: string; tag?: string }) => get<Annotation[]>(`/api/annotations?${
+    new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]))}`),
+  annotation: (id: string) => get<Annotation>(`/api/annotations/${encodeURIComponent(id)}`),
   auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
 };

@@ -63,15 +63,29 @@ export function reasonForm<T>(id: string, action: string, path: string, done: (a
   return form;
 }
 
-/** Evidence controls (URL, optional quote) and what they add to a request: nothing when the URL is empty. */
+/**
+ * Evidence controls (URL, optional quote, or an annotation of this ledger) and what they add to a
+ * request: nothing when both are empty.
+ */
 export function evidenceFields(id: string): { fields: HTMLElement[]; value: () => object[] } {
   const url = el("input", { id: `${id}-url`, type: "url", placeholder: "https://…" });
   const quote = el("input", { id: `${id}-quote`, type: "text", maxlength: "4000" });
+  const annotation = annotationField(`${id}-annotation`);
   return {
-    fields: [field("Evidence URL (optional)", url), field("Quoted passage (optional)", quote)],
-    value: () => url.value.trim() ? [{ url: url.value.trim(), retrievedOn: new Date().toISOString().slice(0, 10),
-      ...(quote.value.trim() ? { quote: quote.value } : {}) }] : [],
+    fields: [field("Evidence URL (optional)", url), field("Quoted passage (optional)", quote),
+      field("Or an annotation id (optional)", annotation)],
+    value: () => [
+      ...(url.value.trim() ? [{ url: url.value.trim(), retrievedOn: new Date().toISOString().slice(0, 10),
+        ...(quote.value.trim() ? { quote: quote.value } : {}) }] : []),
+      ...(annotation.value.trim() ? [{ annotationId: annotation.value.trim() }] : []),
+    ],
   };
+}
+
+/** An annotation id: the document, version, date, hash and quote of the evidence then come from the annotation. */
+export function annotationField(id: string): HTMLInputElement {
+  return el("input", { id, type: "text", maxlength: "64", pattern: "[A-Za-z0-9\\-]+",
+    placeholder: "shown under each annotation of a document" });
 }
 
 /** A disclosure ({@code details}) that shows {@code content} when opened: keeps rarely used forms out of the way. */

@@ -3,6 +3,7 @@ import { ApiProblem } from "./api";
 import { login, logout, startAuth, type Session } from "./auth";
 import { el, link, render } from "./dom";
 import { claimPage } from "./pages/claim";
+import { documentPage, documentsPage } from "./pages/documents";
 import { historyPage } from "./pages/history";
 import { matrixPage } from "./pages/matrix";
 import { moderationPage } from "./pages/moderation";
@@ -11,7 +12,7 @@ import { versionsPage } from "./pages/versions";
 import { isDay } from "./history-logic";
 
 // Hash routes: #/ (matrix), #/models/<id>[?asOf=YYYY-MM-DD], #/models/<id>/releases/<id>/versions[?from&to],
-// #/claims/<id>, #/history, #/moderation.
+// #/claims/<id>, #/documents, #/documents/<id>[?version&tag&annotation], #/history, #/moderation.
 const main = document.getElementById("main") as HTMLElement;
 
 /** Shows the page the hash names; {@code moveFocus} after navigation, so that keyboard and screen-reader users land on it. */
@@ -25,6 +26,7 @@ async function route(moveFocus: boolean): Promise<void> {
   const model = /^#\/models\/([^/]+)$/.exec(hash);
   const versions = /^#\/models\/([^/]+)\/releases\/([^/]+)\/versions$/.exec(hash);
   const claim = /^#\/claims\/([^/]+)$/.exec(hash);
+  const ledgerDocument = /^#\/documents\/([^/]+)$/.exec(hash);
   const day = query.get("asOf");
   try {
     if (model) await modelPage(view, decodeURIComponent(model[1]), isDay(day) ? day : null);
@@ -32,6 +34,8 @@ async function route(moveFocus: boolean): Promise<void> {
       await versionsPage(view, decodeURIComponent(versions[1]), decodeURIComponent(versions[2]), query);
     }
     else if (claim) await claimPage(view, decodeURIComponent(claim[1]));
+    else if (ledgerDocument) await documentPage(view, decodeURIComponent(ledgerDocument[1]), query);
+    else if (hash === "#/documents") await documentsPage(view);
     else if (hash === "#/history") await historyPage(view);
     else if (hash === "#/moderation") await moderationPage(view);
     else matrixPage(view);

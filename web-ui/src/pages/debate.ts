@@ -1,6 +1,6 @@
-import type { Argument, Claim, Evidence, FlaggedItem } from "../api";
+import { api, type Argument, type Claim, type Evidence, type FlaggedItem } from "../api";
 import { session } from "../auth";
-import { el, link } from "../dom";
+import { el, link, render } from "../dom";
 import { disclosure, evidenceFields, field, hasRole, loginPrompt, reasonForm, submitTo } from "../forms";
 import { threads, type Thread } from "../history-logic";
 import { argumentOpen, mayArgue, mayFlag } from "../permissions";
@@ -64,7 +64,24 @@ function threadItem(thread: Thread<Argument>, context: DebateContext): HTMLEleme
 export function evidenceList(evidence: Evidence[]): HTMLElement | null {
   if (evidence.length === 0) return null;
   return el("ul", { class: "evidence" }, ...evidence.map((item) => el("li", {}, link(item.url, item.url),
-    item.quote ? el("blockquote", {}, item.quote) : null, ` (retrieved ${item.retrievedOn})`)));
+    item.annotationId ? annotatedPassage(item.annotationId, item.quote)
+      : item.quote ? el("blockquote", {}, item.quote) : null, ` (retrieved ${item.retrievedOn})`)));
+}
+
+/**
+ * Evidence citing an annotation: the quote at once, then the passage in its context with the quote
+ * highlighted, and a link to it in the document, once the annotation is read.
+ */
+function annotatedPassage(annotationId: string, quote: string | null): HTMLElement {
+  const passage = el("blockquote", { class: "annotated", "data-annotation": annotationId }, quote ?? "");
+  void api.annotation(annotationId).then((annotation) => {
+    const { prefix, exact, suffix } = annotation.anchor.quote;
+    render(passage, prefix ? `…${prefix}` : null, el("mark", {}, exact), suffix ? `${suffix}…` : null,
+      el("span", { class: "annotation-link" }, " ", link(`#/documents/${encodeURIComponent(annotation.documentId)}`
+        + `?annotation=${encodeURIComponent(annotationId)}`, "in the document"),
+      annotation.orphaned ? " (no longer in its newest version)" : null));
+  }, () => undefined); // unreadable now: the quote stays as the evidence recorded it
+  return passage;
 }
 
 /** The open flags on one item, for moderators: reason, text, who. */

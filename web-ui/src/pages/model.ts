@@ -1,7 +1,7 @@
 import { api, type Model, type Release } from "../api";
 import { session } from "../auth";
 import { el, link, render } from "../dom";
-import { canReview, field, hasRole, loginPrompt, submitTo } from "../forms";
+import { annotationField, canReview, field, hasRole, loginPrompt, submitTo } from "../forms";
 import { cellState } from "../matrix-logic";
 import { romanClass } from "./matrix";
 import { timeline } from "./timeline";
@@ -100,14 +100,16 @@ function proposeForm(model: Model, components: string[]): HTMLElement | null {
   const openness = el("select", { id: "propose-openness" },
     ...["open", "partial", "closed", "not-applicable"].map((o) => el("option", { value: o }, o)));
   const licence = el("input", { id: "propose-licence", type: "text", placeholder: "SPDX expression or catalogue id" });
-  const url = el("input", { id: "propose-url", type: "url", required: true, placeholder: "https://…" });
+  const url = el("input", { id: "propose-url", type: "url", placeholder: "https://…" });
   const quote = el("input", { id: "propose-quote", type: "text", placeholder: "the passage that shows it (optional)" });
   const retrieved = el("input", { id: "propose-retrieved", type: "date", required: true,
     value: new Date().toISOString().slice(0, 10) });
+  const annotation = annotationField("propose-annotation");
   const rationale = el("textarea", { id: "propose-rationale", rows: "3", required: true, maxlength: "10000" });
   const form = el("form", { class: "propose", "aria-label": "Propose a claim" }, el("h2", {}, "Propose a claim"),
     field("Release", release), field("Component", component), field("Openness", openness), field("Licence", licence),
     field("Evidence URL", url), field("Quoted passage", quote), field("Retrieved on", retrieved),
+    field("Or an annotation id (its document supplies the source)", annotation),
     field("Rationale", rationale), el("button", { type: "submit" }, "Propose"));
   submitTo<{ claimId: string }>(form, "/api/claims", () => ({
     modelId: model.modelId,
@@ -115,7 +117,11 @@ function proposeForm(model: Model, components: string[]): HTMLElement | null {
     component: component.value,
     openness: openness.value,
     ...(licence.value.trim() ? { licence: licence.value.trim() } : {}),
-    evidence: [{ url: url.value, retrievedOn: retrieved.value, ...(quote.value.trim() ? { quote: quote.value } : {}) }],
+    evidence: [
+      ...(url.value.trim() || !annotation.value.trim() ? [{ url: url.value, retrievedOn: retrieved.value,
+        ...(quote.value.trim() ? { quote: quote.value } : {}) }] : []),
+      ...(annotation.value.trim() ? [{ annotationId: annotation.value.trim() }] : []),
+    ],
     rationale: rationale.value,
   }), (claim) => { location.hash = `#/claims/${encodeURIComponent(claim.claimId)}`; });
   return form;

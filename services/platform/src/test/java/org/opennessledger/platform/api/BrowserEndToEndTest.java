@@ -23,7 +23,9 @@ import org.opennessledger.platform.TestEnvironment;
  * claim, and as bob, carol and dave to agree, until the matrix shows it accepted; then as bob to dispute
  * it and as mia to take the dispute from the moderation queue and overturn it; then web-ui/e2e/debate.e2e.mjs
  * has carol argue, bob reply, dave flag, alice appeal and paul answer as the producer, and noah hide the
- * flagged argument, decide the appeal and protect the model. The matrix holds 200+ models meanwhile.
+ * flagged argument, decide the appeal and protect the model; and web-ui/e2e/annotate.e2e.mjs has carol select a
+ * passage of a licence with the mouse, tag it, filter by tag and cite it as a claim's evidence. The matrix holds
+ * 200+ models meanwhile.
  * Screenshots land in target/screenshots.
  */
 class BrowserEndToEndTest {
@@ -118,6 +120,25 @@ class BrowserEndToEndTest {
                     .isEqualTo("Example Lab");
             assertThat(api.get("/api/models/e2e-model/protection").body().get("protected").asBoolean()).isFalse();
             assertThat(screenshots.resolve("matrix-as-of-2024.png")).exists();
+
+            // then annotations: carol selects a passage of a licence the test adds, tags it, and cites it in a claim
+            String licence = "E2E Model Licence\n1. You may use the Model for research and products.\n"
+                    + "2. Products above 700 million monthly active users need a separate licence.\n";
+            var added = api.post("/api/documents", "alice", Map.of("sourceUrl", "https://example.org/e2e/licence",
+                    "title", "E2E Model Licence", "mediaType", "text/plain", "text", licence));
+            assertThat(added.status()).as(String.valueOf(added.body())).isEqualTo(201);
+            String documentId = added.body().get("documentId").asText();
+            assertThat(browse("annotate.e2e.mjs", base, screenshots)).contains("annotated in the browser at " + base);
+            JsonNode annotation = api.get("/api/annotations?document=" + documentId).body().get(0);
+            assertThat(annotation.at("/anchor/quote/exact").asText()).isEqualTo("above 700 million monthly active users");
+            assertThat(annotation.at("/anchor/position/start").asInt())
+                    .isEqualTo(licence.indexOf("above 700 million monthly active users"));
+            assertThat(annotation.get("tags").get(0).asText()).isEqualTo("user-type-threshold");
+            assertThat(annotation.get("comment").asText()).isEqualTo("a cap on users <img src=x onerror=alert(1)>");
+            assertThat(annotation.get("citedByClaims")).hasSize(1);
+            JsonNode citing = api.get("/api/claims/" + annotation.get("citedByClaims").get(0).asText()).body();
+            assertThat(citing.at("/evidence/0/annotationId").asText()).isEqualTo(annotation.get("annotationId").asText());
+            assertThat(citing.at("/evidence/0/url").asText()).isEqualTo("https://example.org/e2e/licence");
         }
     }
 }
