@@ -1,6 +1,6 @@
 // Annotating in the browser: carol opens the document the test added, selects a passage of its text
-// with the mouse, tags it and comments (with markup, which must stay text), sees it highlighted, filters
-// the annotations by tag, and cites the annotation as evidence of a claim whose page then shows the
+// with the mouse, tags it and comments (with markup, which must stay text), sees it highlighted, asks a
+// question in its debate, filters the annotations by tag, and cites the annotation as evidence of a claim whose page then shows the
 // highlighted passage.
 //
 //   node e2e/annotate.e2e.mjs <base URL> <screenshot dir> <model id>
@@ -64,6 +64,15 @@ try {
   const violations = await accessibilityViolations(page);
   check(violations.length === 0, `no WCAG A/AA violations on the document page: ${violations.join("; ")}`);
   await page.screenshot({ path: `${shots}/annotated.png`, fullPage: true });
+
+  // the annotation's debate, in threads as a claim's
+  await item.locator("details.debate-annotation > summary").click();
+  await item.locator("form.argue").waitFor();
+  await item.locator("form.argue select").selectOption("question");
+  await item.locator("form.argue textarea").fill("Does a separate licence mean a fee?");
+  await item.locator("form.argue button[type=submit]").click();
+  await until(async () => (await item.locator("li.argument p.text").allTextContents())
+    .includes("Does a separate licence mean a fee?"), "the argument shows in the annotation's debate");
 
   // the tag filter: another tag shows none, the annotation's own tag shows it again
   await page.selectOption("#annotation-tag-filter", "commercial-limit");

@@ -359,5 +359,6 @@ export const api = {
   annotations: (filter: { document?: string; tag?: string }) => get<Annotation[]>(`/api/annotations?${
     new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]))}`),
   annotation: (id: string) => get<Annotation>(`/api/annotations/${encodeURIComponent(id)}`),
+  annotationArguments: (id: string) => get<Argument[]>(`/api/annotations/${encodeURIComponent(id)}/arguments`),
   auditHead: () => get<{ position: number; link: string; algorithm: string }>(`/api/audit/head`),
 };

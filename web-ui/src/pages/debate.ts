@@ -13,7 +13,7 @@ export interface DebateContext {
   reload: () => void;
 }
 
-const STANCES: Record<string, string> = { pro: "for", con: "against", question: "question" };
+export const STANCES: Record<string, string> = { pro: "for", con: "against", question: "question" };
 
 /** The claim's arguments as threads, with reply, edit, flag and (moderators) hide/unhide, and a form to argue. */
 export function debateSection(args: Argument[], context: DebateContext): HTMLElement {
@@ -115,10 +115,15 @@ function editForm(context: DebateContext, argument: Argument, path: string): HTM
   text.value = argument.text ?? "";
   const form = el("form", { class: "edit-argument" }, field("New text", text),
     el("button", { type: "submit" }, "Save (earlier revisions stay readable)"));
-  submitTo(form, `${path}/revisions`, () => ({ text: text.value, evidence: argument.evidence.map((e) => ({
-    url: e.url, retrievedOn: e.retrievedOn, ...(e.quote ? { quote: e.quote } : {}),
-    ...(e.contentHash ? { contentHash: e.contentHash } : {}) })) }), context.reload);
+  submitTo(form, `${path}/revisions`, () => ({ text: text.value, evidence: argument.evidence.map(evidenceAgain) }),
+    context.reload);
   return form;
+}
+
+/** Evidence as a request carries it again: an annotation by its id alone (it supplies the rest), else the source. */
+function evidenceAgain(e: Evidence): object {
+  return e.annotationId ? { annotationId: e.annotationId } : { url: e.url, retrievedOn: e.retrievedOn,
+    ...(e.quote ? { quote: e.quote } : {}), ...(e.contentHash ? { contentHash: e.contentHash } : {}) };
 }
 
 const FLAG_REASONS = ["spam", "abuse", "off-topic", "misleading", "personal-data", "other"];

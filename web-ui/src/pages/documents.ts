@@ -1,8 +1,10 @@
-import { api, displayName, type Annotation, type DocumentVersion, type LedgerDocument } from "../api";
+import { api, displayName, type Annotation, type Argument, type DocumentVersion, type LedgerDocument } from "../api";
 import { session } from "../auth";
 import { ANNOTATION_TAGS, MOTIVATIONS, segments, selectorsFor, type Selectors } from "../annotation-logic";
 import { el, link, render } from "../dom";
 import { canReview, disclosure, field, loginPrompt, submitTo } from "../forms";
+import { threads, type Thread } from "../history-logic";
+import { evidenceList, STANCES } from "./debate";
 
 /** The documents the ledger keeps (licences, model cards, terms), and for reviewers a form to add one. */
 export async function documentsPage(root: HTMLElement): Promise<void> {
@@ -137,7 +139,60 @@ function annotationItem(annotation: Annotation, shown: number, documentId: strin
       ...annotation.citedByClaims.flatMap((claimId, i) => [i > 0 ? ", " : null,
         link(`#/claims/${encodeURIComponent(claimId)}`, "a claim")])),
     el("p", { class: "cite" }, "Cite as evidence with annotation id ", el("code", {}, annotation.annotationId)),
-    reviewForm(annotation));
+    el("div", { class: "actions" }, reviewForm(annotation), annotationDebate(annotation)));
+}
+
+/**
+ * The debate on the annotation, in threads as a claim's, read when first opened; reviewers argue and reply.
+ */
+function annotationDebate(annotation: Annotation): HTMLElement {
+  const body = el("div", { class: "annotation-debate" });
+  const details = disclosure("Debate", "debate-annotation", body);
+  const show = async () => {
+    const args = await api.annotationArguments(annotation.annotationId);
+    const names = new Map(await Promise.all([...new Set(args.map((a) => a.authorId).filter((id): id is string => !!id))]
+      .map(async (id) => [id, await displayName(id)] as const)));
+    const reload = () => void show();
+    render(body, args.length === 0 ? el("p", {}, "No arguments yet.") : el("ol", { class: "threads" },
+      ...threads(args).map((thread) => annotationThread(annotation, thread, names, reload))),
+    annotationArgumentForm(annotation, null, reload));
+  };
+  details.addEventListener("toggle", () => {
+    if ((details as HTMLDetailsElement).open && !body.hasChildNodes()) {
+      render(body, el("p", { role: "status" }, "Loading…"));
+      show().catch((error) => render(body, el("p", { role: "alert" }, String(error))));
+    }
+  });
+  return details;
+}
+
+function annotationThread(annotation: Annotation, thread: Thread<Argument>, names: Map<string, string>,
+                          reload: () => void): HTMLElement {
+  const argument = thread.argument;
+  return el("li", { class: `argument ${argument.stance}`, "data-argument": argument.argumentId },
+    el("p", { class: "meta" }, el("span", { class: `stance ${argument.stance}` }, STANCES[argument.stance] ?? argument.stance),
+      argument.authorId ? ` · ${names.get(argument.authorId) ?? argument.authorId}` : "",
+      argument.revision > 1 ? ` · edited (revision ${argument.revision})` : ""),
+    el("p", { class: "text" }, argument.text),
+    evidenceList(argument.evidence),
+    session() && canReview() ? disclosure("Reply", "reply", annotationArgumentForm(annotation, argument, reload)) : null,
+    thread.replies.length ? el("ol", { class: "replies" },
+      ...thread.replies.map((reply) => annotationThread(annotation, reply, names, reload))) : null);
+}
+
+function annotationArgumentForm(annotation: Annotation, parent: Argument | null, reload: () => void): HTMLElement | null {
+  if (!session()) return parent ? null : loginPrompt("argue");
+  if (!canReview()) return null;
+  const id = `${parent ? `reply-${parent.argumentId}` : "argue"}-${annotation.annotationId}`;
+  const stance = el("select", { id: `${id}-stance` },
+    ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));
+  const text = el("textarea", { id: `${id}-text`, rows: "3", required: true, maxlength: "10000" });
+  const form = el("form", { class: "argue", "aria-label": parent ? "Reply" : "Argue about this annotation" },
+    field("Stance", stance), field("Text", text), el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
+  submitTo(form, `/api/annotations/${encodeURIComponent(annotation.annotationId)}/arguments`, () => ({
+    stance: stance.value, text: text.value, ...(parent ? { parentArgumentId: parent.argumentId } : {}),
+  }), reload);
+  return form;
 }
 
 /** Agree or disagree with an annotation (a disagreement needs a reason); not offered to its creator. */

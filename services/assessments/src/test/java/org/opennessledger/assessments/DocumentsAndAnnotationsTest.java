@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.claims.ClaimProposed;
 import org.opennessledger.contracts.debate.ArgumentPosted;
@@ -27,7 +29,9 @@ import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
 import org.opennessledger.contracts.queries.Queries.GetTimeline;
+import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
+import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListDocuments;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
@@ -36,6 +40,7 @@ import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.AnnotationView;
+import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
@@ -171,5 +176,40 @@ class DocumentsAndAnnotationsTest {
                 multipleInstancesOf(AnnotationView.class))).extracting(AnnotationView::annotationId).containsExactly(CAP);
         assertThat(readSide.query(new ListAnnotations(null, null, null, "no-model"),
                 multipleInstancesOf(AnnotationView.class))).isEmpty();
+    }
+
+    @Test
+    void anAnnotationsDebateKeepsItsThreadAndRevisionsApartFromEveryClaim() {
+        String first = "5a1f0c3e-1b2c-4d5e-8f90-a1b2c3d4e5f6";
+        String reply = "6b2a1d4f-2c3d-4e5f-9a01-b2c3d4e5f6a7";
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(annotation(CAP, CAP_TEXT, "carol", AnnotationTag.USER_TYPE_THRESHOLD), "carol", "reviewer", null);
+        readSide.publish(new AnnotationArgumentPosted(CAP, first, null, Stance.CON, "it caps customers", List.of(),
+                "bob"), "bob", "reviewer", null);
+        readSide.publish(new AnnotationArgumentPosted(CAP, reply, first, Stance.PRO, "clause 2 says users", List.of(),
+                "carol"), "carol", "reviewer", null);
+        readSide.publish(new AnnotationArgumentEdited(CAP, first, 2, "it caps paying customers", List.of(), true, "bob"),
+                "bob", "reviewer", null);
+        readSide.awaitProjected();
+
+        List<ArgumentView> thread = readSide.query(new ListAnnotationArguments(CAP),
+                multipleInstancesOf(ArgumentView.class));
+        assertThat(thread).extracting(ArgumentView::argumentId).containsExactly(first, reply);
+        ArgumentView edited = thread.get(0);
+        assertThat(edited.claimId()).isNull();
+        assertThat(edited.text()).isEqualTo("it caps paying customers");
+        assertThat(edited.revisions()).extracting(ArgumentView.Revision::text)
+                .containsExactly("it caps customers", "it caps paying customers");
+        assertThat(edited.editedAfterReply()).isTrue();
+        assertThat(edited.replyCount()).isEqualTo(1);
+        assertThat(thread.get(1).parentArgumentId()).isEqualTo(first);
+        // no claim has this thread, and another annotation has none
+        assertThat(readSide.query(new ListArguments(CAP), multipleInstancesOf(ArgumentView.class))).isEmpty();
+        assertThat(readSide.query(new ListAnnotationArguments(USE), multipleInstancesOf(ArgumentView.class))).isEmpty();
+        TimelinePageView history = readSide.query(new GetTimeline("all", null, List.of(), null, null, null, false, 50),
+                instanceOf(TimelinePageView.class));
+        assertThat(history.entries()).extracting(HistoryEntryView::summary).contains(
+                "bob posted a con argument on annotation " + CAP,
+                "bob edited argument " + first + " on annotation " + CAP + " (revision 2, after a reply)");
     }
 }

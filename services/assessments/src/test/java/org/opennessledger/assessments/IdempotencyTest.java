@@ -47,6 +47,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.assessments.readmodel.ReadModels;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.disputes.DisputeDecision;
@@ -76,8 +78,8 @@ class IdempotencyTest {
             readSide.awaitProjected();
             Map<String, List<Document>> once = readSide.documents();
             assertThat(once.get(ReadModels.ASSESSMENT_VERSIONS)).hasSize(13);
-            assertThat(once.get(ReadModels.DEBATES)).hasSize(1);
-            assertThat(once.get(ReadModels.ARGUMENT_REVISIONS)).hasSize(4);
+            assertThat(once.get(ReadModels.DEBATES)).hasSize(2); // a claim's and an annotation's
+            assertThat(once.get(ReadModels.ARGUMENT_REVISIONS)).hasSize(6);
             assertThat(once.get(ReadModels.DISPUTES)).hasSize(2);
 
             readSide.replayEverything();
@@ -198,6 +200,11 @@ class IdempotencyTest {
                 null));
         story.add(clock.message(new AnnotationReviewed(note, "bob", Verdict.DISAGREE, "customers", Verdict.AGREE, 0, 1),
                 "bob", "reviewer", null));
+        String noteArgument = "5a1f0c3e-1b2c-4d5e-8f90-a1b2c3d4e5f6";
+        story.add(clock.message(new AnnotationArgumentPosted(note, noteArgument, null, Stance.CON, "it caps customers",
+                List.of(), "bob"), "bob", "reviewer", null));
+        story.add(clock.message(new AnnotationArgumentEdited(note, noteArgument, 2, "it caps paying customers", List.of(),
+                false, "bob"), "bob", "reviewer", null));
         story.add(clock.message(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", null));
         story.add(clock.message(new AnnotationReanchored(LICENCE_DOC, note, 1, 2, anchorOf(LICENCE_V2, cap)), "bob",
                 "reviewer", null));

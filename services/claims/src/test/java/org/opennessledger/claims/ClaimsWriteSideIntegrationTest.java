@@ -32,8 +32,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.process.DisputeProcess;
 import org.opennessledger.claims.process.SupersessionProcess;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.CreateAnnotation;
+import org.opennessledger.contracts.annotations.EditAnnotationArgument;
+import org.opennessledger.contracts.annotations.PostAnnotationArgument;
 import org.opennessledger.contracts.annotations.ReviewAnnotation;
 import org.opennessledger.contracts.annotations.TextQuoteSelector;
 import org.opennessledger.contracts.claims.ClaimAccepted;
@@ -61,6 +64,7 @@ import org.opennessledger.contracts.values.DocumentIds;
 import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 
 /**
@@ -170,11 +174,20 @@ class ClaimsWriteSideIntegrationTest {
         send(new ReviewAnnotation(annotationId, Verdict.AGREE, "it is a cap"), reviewer("bob"));
         send(new ReviewAnnotation(annotationId, Verdict.DISAGREE, "it caps customers"), reviewer("dave"));
         send(new ReviewAnnotation(annotationId, Verdict.AGREE, "it is a cap"), reviewer("bob")); // the same again
+        String argumentId = UUID.randomUUID().toString();
+        send(new PostAnnotationArgument(annotationId, argumentId, null, Stance.CON, "it caps customers", List.of()),
+                reviewer("dave"));
+        send(new ReviewAnnotation(annotationId, Verdict.DISAGREE, "it caps paying customers"), reviewer("dave"));
+        send(new EditAnnotationArgument(annotationId, argumentId, "it caps paying customers", List.of()),
+                reviewer("dave"));
         send(new AddDocumentVersion(documentId, url, "Sample", "text/plain", v2, read), reviewer("alice"));
         send(new AddDocumentVersion(documentId, url, "Sample", "text/plain", v2, read), reviewer("alice"));
 
         assertThat(storage.snapshotsStored()).isPositive();
-        assertThat(events(annotationId, AnnotationReviewed.class)).hasSize(2);
+        assertThat(events(annotationId, AnnotationReviewed.class)).hasSize(3);
+        // the edit was admitted from a snapshot that kept the argument and its author
+        assertThat(events(annotationId, AnnotationArgumentEdited.class)).singleElement()
+                .satisfies(edited -> assertThat(edited.revision()).isEqualTo(2));
         assertThat(events(documentId, DocumentVersionAdded.class)).extracting(DocumentVersionAdded::version)
                 .containsExactly(1, 2);
         assertThat(events(documentId, AnnotationReanchored.class)).singleElement().satisfies(moved -> {

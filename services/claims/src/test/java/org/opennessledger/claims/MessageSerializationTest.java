@@ -25,10 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.claim.ClaimLockDue;
 import org.opennessledger.claims.dispute.AppealWindowDue;
 import org.opennessledger.contracts.annotations.AnnotationCreated;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.annotations.CreateAnnotation;
 import org.opennessledger.contracts.annotations.Motivation;
+import org.opennessledger.contracts.annotations.EditAnnotationArgument;
+import org.opennessledger.contracts.annotations.PostAnnotationArgument;
 import org.opennessledger.contracts.annotations.ReviewAnnotation;
 import org.opennessledger.contracts.annotations.TextAnchor;
 import org.opennessledger.contracts.annotations.TextPositionSelector;
@@ -222,6 +226,10 @@ class MessageSerializationTest {
                     AnnotationTag.TAXONOMY_VERSION, null, Motivation.ASSESSING, "alice"),
             new ReviewAnnotation(ID, Verdict.DISAGREE, "the cap is on customers"),
             new AnnotationReviewed(ID, "bob", Verdict.AGREE, null, Verdict.DISAGREE, 1, 0),
+            new PostAnnotationArgument(ID, OTHER, null, Stance.CON, "the cap counts customers", EVIDENCE),
+            new AnnotationArgumentPosted(ID, OTHER, DISPUTE, Stance.QUESTION, "which users?", List.of(), "bob"),
+            new EditAnnotationArgument(ID, OTHER, "revised", List.of()),
+            new AnnotationArgumentEdited(ID, OTHER, 2, "revised", EVIDENCE, true, "bob"),
             new TextQuoteSelector("500M", "than ", " users"), new TextPositionSelector(25, 29), ANCHOR,
             AnnotationTag.WEIGHTS_ACCESS_CONDITION, Motivation.HIGHLIGHTING);
 

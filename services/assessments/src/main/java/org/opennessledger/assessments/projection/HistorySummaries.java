@@ -2,6 +2,8 @@ package org.opennessledger.assessments.projection;
 
 import java.time.Duration;
 import org.opennessledger.assessments.readmodel.OneLine;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationCreated;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.AnnotationTag;
@@ -284,6 +286,16 @@ final class HistorySummaries {
     static String of(AnnotationOrphaned e) {
         return "annotation " + e.annotationId() + " orphaned: version " + e.toVersion() + " of document "
                 + e.documentId() + " no longer holds its passage";
+    }
+
+    static String of(AnnotationArgumentPosted e) {
+        return e.authorId() + " posted " + describe(e.stance()) + " on annotation " + e.annotationId()
+                + (e.parentArgumentId() == null ? "" : " in reply to argument " + e.parentArgumentId());
+    }
+
+    static String of(AnnotationArgumentEdited e) {
+        return e.editorId() + " edited argument " + e.argumentId() + " on annotation " + e.annotationId()
+                + " (revision " + e.revision() + (e.afterReply() ? ", after a reply" : "") + ")";
     }
 
     static String of(AnnotationReviewed e) {

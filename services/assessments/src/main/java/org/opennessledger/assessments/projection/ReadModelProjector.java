@@ -26,6 +26,8 @@ import org.opennessledger.assessments.readmodel.Flags;
 import org.opennessledger.assessments.readmodel.ModelPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.assessments.readmodel.Timeline;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationCreated;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.claims.ClaimAccepted;
@@ -331,6 +333,23 @@ public class ReadModelProjector {
     public void on(AnnotationReviewed event, EventMessage<?> message) {
         EventContext context = context(message);
         annotations.reviewed(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(AnnotationArgumentPosted event, EventMessage<?> message) {
+        EventContext context = context(message);
+        debates.posted(event, context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(AnnotationArgumentEdited event, EventMessage<?> message) {
+        EventContext context = context(message);
+        if (!debates.edited(event, context)) {
+            log.warn("edit of unknown argument {} of annotation {} (no AnnotationArgumentPosted projected); only its"
+                    + " history entry is written", event.argumentId(), event.annotationId());
+        }
         timeline.record(context, HistorySummaries.of(event), null, null, null);
     }
 

@@ -29,6 +29,7 @@ import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
 import org.opennessledger.contracts.queries.Queries.GetTimeline;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
+import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
@@ -142,6 +143,11 @@ public class ReadModelQueries {
     public TimelinePageView handle(GetTimeline query) {
         return readModels.timeline().page(query.scope(), query.id(), query.kinds(), query.from(), query.to(),
                 query.cursor(), query.newestFirst(), query.limit());
+    }
+
+    @QueryHandler
+    public List<ArgumentView> handle(ListAnnotationArguments query) {
+        return readModels.debates().listOfAnnotation(query.annotationId());
     }
 
     @QueryHandler

@@ -13,18 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
+import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.debate.ArgumentEdited;
 import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.values.Evidence;
+import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.HiddenView;
 
 /**
- * The claims' debates, in two collections:
+ * The debates on claims and on annotations, in two collections:
  * <ul>
- *   <li>{@code debates} ({@code _id} = claim id): every argument of the claim, oldest first, with
- *       what changes over its life (current revision, edit time, reply count) but not its text;</li>
- *   <li>{@code argument_revisions} ({@code _id} = "claim/argument/n"): the text and evidence of
+ *   <li>{@code debates} ({@code _id} = the thread: a claim id, or "annotation/" and an annotation id): every
+ *       argument of the thread, oldest first, with what changes over its life (current revision, edit time,
+ *       reply count) but not its text;</li>
+ *   <li>{@code argument_revisions} ({@code _id} = "thread/argument/n"): the text and evidence of
  *       each revision, written once.</li>
  * </ul>
  * Text and evidence live apart because one revision may carry 10,000 characters and 20 evidence
@@ -37,6 +41,8 @@ import org.opennessledger.contracts.views.HiddenView;
 public final class Debates {
 
     private static final String ARGUMENTS = "arguments";
+    /** Claim ids are UUIDs, never with a slash: an annotation's thread cannot meet a claim's. */
+    private static final String ANNOTATION_THREAD = "annotation/";
 
     private final MongoCollection<Document> debates;
     private final MongoCollection<Document> revisions;
@@ -51,24 +57,36 @@ public final class Debates {
      * written first, so a reader never finds an argument whose text is missing.
      */
     public void posted(ArgumentPosted event, EventContext context) {
+        post(event.claimId(), event.argumentId(), event.parentArgumentId(), event.stance(), event.authorId(),
+                event.text(), event.evidence(), context);
+    }
+
+    /** As {@link #posted(ArgumentPosted, EventContext)}, in the annotation's thread. */
+    public void posted(AnnotationArgumentPosted event, EventContext context) {
+        post(annotationThread(event.annotationId()), event.argumentId(), event.parentArgumentId(), event.stance(),
+                event.authorId(), event.text(), event.evidence(), context);
+    }
+
+    private void post(String thread, String argumentId, String parentArgumentId, Stance stance, String authorId,
+                      String text, List<Evidence> evidence, EventContext context) {
         Instant at = context.timestamp();
-        insertRevision(event.claimId(), event.argumentId(), 1, event.text(), event.evidence(), at, false);
-        DocumentUpdates.update(debates, event.claimId(), () -> new Document(ARGUMENTS, List.of()), context.eventId(),
+        insertRevision(thread, argumentId, 1, text, evidence, at, false);
+        DocumentUpdates.update(debates, thread, () -> new Document(ARGUMENTS, List.of()), context.eventId(),
                 debate -> {
                     List<Document> arguments = Docs.documents(debate, ARGUMENTS);
-                    if (indexOf(arguments, event.argumentId()) >= 0) {
+                    if (indexOf(arguments, argumentId) >= 0) {
                         return; // the same argument posted by another event: the write side prevents it
                     }
-                    int parent = event.parentArgumentId() == null ? -1 : indexOf(arguments, event.parentArgumentId());
+                    int parent = parentArgumentId == null ? -1 : indexOf(arguments, parentArgumentId);
                     if (parent >= 0) {
                         Document replied = new Document(arguments.get(parent));
                         replied.put("replyCount", Docs.integer(replied, "replyCount") + 1);
                         arguments.set(parent, replied);
                     }
-                    arguments.add(new Document("argumentId", event.argumentId())
-                            .append("parentArgumentId", event.parentArgumentId())
-                            .append("stance", event.stance() == null ? null : event.stance().id())
-                            .append("authorId", event.authorId())
+                    arguments.add(new Document("argumentId", argumentId)
+                            .append("parentArgumentId", parentArgumentId)
+                            .append("stance", stance == null ? null : stance.id())
+                            .append("authorId", authorId)
                             .append("postedAt", Docs.date(at))
                             .append("revision", 1)
                             .append("editedAt", null)
@@ -83,25 +101,36 @@ public final class Debates {
      * came after a reply. False when the argument is unknown (nothing is written then).
      */
     public boolean edited(ArgumentEdited event, EventContext context) {
-        Document debate = debates.find(eq(DocumentUpdates.ID, event.claimId())).first();
-        if (debate == null || indexOf(Docs.documents(debate, ARGUMENTS), event.argumentId()) < 0) {
+        return edit(event.claimId(), event.argumentId(), event.revision(), event.text(), event.evidence(),
+                event.afterReply(), context);
+    }
+
+    /** As {@link #edited(ArgumentEdited, EventContext)}, in the annotation's thread. */
+    public boolean edited(AnnotationArgumentEdited event, EventContext context) {
+        return edit(annotationThread(event.annotationId()), event.argumentId(), event.revision(), event.text(),
+                event.evidence(), event.afterReply(), context);
+    }
+
+    private boolean edit(String thread, String argumentId, int revision, String text, List<Evidence> evidence,
+                         boolean afterReply, EventContext context) {
+        Document debate = debates.find(eq(DocumentUpdates.ID, thread)).first();
+        if (debate == null || indexOf(Docs.documents(debate, ARGUMENTS), argumentId) < 0) {
             return false;
         }
         Instant at = context.timestamp();
-        insertRevision(event.claimId(), event.argumentId(), event.revision(), event.text(), event.evidence(), at,
-                event.afterReply());
-        DocumentUpdates.update(debates, event.claimId(), null, context.eventId(), current -> {
+        insertRevision(thread, argumentId, revision, text, evidence, at, afterReply);
+        DocumentUpdates.update(debates, thread, null, context.eventId(), current -> {
             List<Document> arguments = Docs.documents(current, ARGUMENTS);
-            int index = indexOf(arguments, event.argumentId());
+            int index = indexOf(arguments, argumentId);
             if (index < 0) {
                 return; // checked above; only a concurrent rebuild could remove it
             }
             Document argument = new Document(arguments.get(index));
-            if (event.revision() > Docs.integer(argument, "revision")) {
-                argument.put("revision", event.revision());
+            if (revision > Docs.integer(argument, "revision")) {
+                argument.put("revision", revision);
                 argument.put("editedAt", Docs.date(at));
             }
-            argument.put("editedAfterReply", Docs.bool(argument, "editedAfterReply") || event.afterReply());
+            argument.put("editedAfterReply", Docs.bool(argument, "editedAfterReply") || afterReply);
             arguments.set(index, argument);
             current.put(ARGUMENTS, arguments);
         });
@@ -127,6 +156,15 @@ public final class Debates {
     public List<ArgumentView> list(String claimId, boolean includeHidden) {
         List<ArgumentView> all = list(claimId);
         return includeHidden ? all : all.stream().map(a -> a.hidden() == null ? a : a.placeholder()).toList();
+    }
+
+    /** The annotation's arguments, oldest first, each with every revision (their {@code claimId} is null). */
+    public List<ArgumentView> listOfAnnotation(String annotationId) {
+        return list(annotationThread(annotationId)).stream().map(ArgumentView::outsideAClaim).toList();
+    }
+
+    private static String annotationThread(String annotationId) {
+        return ANNOTATION_THREAD + annotationId;
     }
 
     private List<ArgumentView> list(String claimId) {

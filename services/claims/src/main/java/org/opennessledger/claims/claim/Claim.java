@@ -21,6 +21,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.opennessledger.claims.Actors;
 import org.opennessledger.claims.CommandChecks;
+import org.opennessledger.claims.debate.ArgumentThreads;
+import org.opennessledger.claims.debate.ArgumentThreads.ThreadArgument;
 import org.opennessledger.claims.dispute.Dispute;
 import org.opennessledger.claims.policy.ConsensusPolicy;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
@@ -93,8 +95,8 @@ public class Claim {
     /** Metadata key, on ClaimAccepted and ClaimRejected, of the schedule id of the lock deadline they started. */
     public static final String LOCK_SCHEDULE_ID = "lockScheduleId";
     public static final int MAX_REASON = 5000;
-    public static final int MAX_ARGUMENT_TEXT = 10000;
-    public static final int MAX_EVIDENCE = 20;
+    public static final int MAX_ARGUMENT_TEXT = ArgumentThreads.MAX_TEXT;
+    public static final int MAX_EVIDENCE = ArgumentThreads.MAX_EVIDENCE;
     public static final int MAX_MODERATION_TEXT = 2000;
     /** The item key of the claim itself among flagged or hidden items (argument ids are UUIDs). */
     static final String CLAIM_ITEM = "claim";
@@ -116,7 +118,7 @@ public class Claim {
     /** Schedule id of the pending lock deadline; null when none is pending or when it was not recorded. */
     private String lockScheduleId;
     /** The claim's debate by argument id: what deciding on replies and edits needs of each latest revision. */
-    private Map<String, Argument> arguments = new HashMap<>();
+    private Map<String, ThreadArgument> arguments = new HashMap<>();
     /** The claim's last dispute (a claim is disputed at most once: a final decision locks it); null if none. */
     private String disputeId;
     private boolean disputeOpen;
@@ -137,17 +139,6 @@ public class Claim {
      * evidence (enough to refuse an edit that changes nothing, without keeping up to 10,000 characters
      * per argument in every snapshot).
      */
-    record Argument(String authorId, int revision, String fingerprint, int replies) {
-
-        Argument withReply() {
-            return new Argument(authorId, revision, fingerprint, replies + 1);
-        }
-
-        Argument revised(int newRevision, String newFingerprint) {
-            return new Argument(authorId, newRevision, newFingerprint, replies);
-        }
-    }
-
     protected Claim() {
         // for event sourcing
     }
@@ -291,8 +282,8 @@ public class Claim {
             throw CommandRejected.conflict("claim " + claimId + " already has its producer response");
         }
         refuseWhileHidden("takes no producer response");
-        String text = argumentText(command.text());
-        List<Evidence> evidence = argumentEvidence(command.evidence());
+        String text = ArgumentThreads.text(command.text());
+        List<Evidence> evidence = ArgumentThreads.evidence(command.evidence());
         apply(new ProducerResponsePosted(claimId, target, modelProducer, producer.subject(), text, evidence));
     }
 
@@ -402,22 +393,15 @@ public class Claim {
     @CommandHandler
     public void handle(PostArgument command, MetaData metaData) {
         Actor author = Actors.requireRole(metaData, "posting an argument", Role.REVIEWER);
-        String argumentId = CommandChecks.uuid(command.argumentId(), "argumentId");
-        if (arguments.containsKey(argumentId)) {
-            throw CommandRejected.conflict("argument " + argumentId + " already exists on claim " + claimId);
-        }
-        refuseWhileHidden("takes no new arguments");
         String parentId = command.parentArgumentId();
-        if (parentId != null && !arguments.containsKey(parentId)) {
-            throw CommandRejected.notFound("argument " + parentId + ", which this replies to, is not an argument of claim "
-                    + claimId);
-        }
+        String argumentId = ArgumentThreads.newArgumentId(arguments, command.argumentId(), parentId, "claim " + claimId);
+        refuseWhileHidden("takes no new arguments");
         if (parentId != null && hiddenItems.contains(parentId)) {
             throw CommandRejected.conflict("argument " + parentId + " is hidden by a moderator and takes no replies");
         }
         Stance stance = CommandChecks.required(command.stance(), "stance (pro, con or question)");
-        String text = argumentText(command.text());
-        List<Evidence> evidence = argumentEvidence(command.evidence());
+        String text = ArgumentThreads.text(command.text());
+        List<Evidence> evidence = ArgumentThreads.evidence(command.evidence());
         apply(new ArgumentPosted(claimId, argumentId, parentId, stance, text, evidence, author.subject()));
     }
 
@@ -425,23 +409,14 @@ public class Claim {
     @CommandHandler
     public void handle(EditArgument command, MetaData metaData) {
         Actor editor = Actors.requireRole(metaData, "editing an argument", Role.REVIEWER);
-        String argumentId = CommandChecks.required(command.argumentId(), "argumentId");
-        Argument argument = arguments.get(argumentId);
-        if (argument == null) {
-            throw CommandRejected.notFound("argument " + argumentId + " is not an argument of claim " + claimId);
-        }
-        if (!editor.subject().equals(argument.authorId())) {
-            throw CommandRejected.forbidden("only the author of argument " + argumentId + " can edit it");
-        }
+        String argumentId = command.argumentId();
+        ThreadArgument argument = ArgumentThreads.editable(arguments, argumentId, editor, "claim " + claimId);
         if (hiddenItems.contains(argumentId)) {
             throw CommandRejected.conflict("argument " + argumentId + " is hidden by a moderator and cannot be edited");
         }
-        String text = argumentText(command.text());
-        List<Evidence> evidence = argumentEvidence(command.evidence());
-        if (ArgumentFingerprint.of(text, evidence).equals(argument.fingerprint())) {
-            throw CommandRejected.invalid("the edit changes nothing: argument " + argumentId
-                    + " already has this text and evidence");
-        }
+        String text = ArgumentThreads.text(command.text());
+        List<Evidence> evidence = ArgumentThreads.evidence(command.evidence());
+        ArgumentThreads.requireChange(argument, argumentId, text, evidence);
         apply(new ArgumentEdited(claimId, argumentId, argument.revision() + 1, text, evidence,
                 argument.replies() > 0, editor.subject()));
     }
@@ -654,18 +629,13 @@ public class Claim {
 
     @EventSourcingHandler
     void on(ArgumentPosted event) {
-        arguments.put(event.argumentId(),
-                new Argument(event.authorId(), 1, ArgumentFingerprint.of(event.text(), event.evidence()), 0));
-        if (event.parentArgumentId() != null) {
-            arguments.computeIfPresent(event.parentArgumentId(), (id, parent) -> parent.withReply());
-        }
+        ArgumentThreads.posted(arguments, event.argumentId(), event.parentArgumentId(), event.authorId(), event.text(),
+                event.evidence());
     }
 
     @EventSourcingHandler
     void on(ArgumentEdited event) {
-        arguments.computeIfPresent(event.argumentId(),
-                (id, argument) -> argument.revised(event.revision(),
-                        ArgumentFingerprint.of(event.text(), event.evidence())));
+        ArgumentThreads.edited(arguments, event.argumentId(), event.revision(), event.text(), event.evidence());
     }
 
     @EventSourcingHandler
@@ -702,23 +672,6 @@ public class Claim {
         return period.getNano() == 0 && period.getSeconds() % 86_400 == 0
                 ? "P" + period.toDays() + "D"
                 : period.toString();
-    }
-
-    /** Argument text: 1 to 10,000 characters, not only white space, kept exactly as given (never trimmed). */
-    private static String argumentText(String text) {
-        if (text == null || text.isBlank()) {
-            throw CommandRejected.invalid("text is required (1 to " + MAX_ARGUMENT_TEXT
-                    + " characters, not only white space)");
-        }
-        return CommandChecks.atMost(text, "text", MAX_ARGUMENT_TEXT);
-    }
-
-    private static List<Evidence> argumentEvidence(List<Evidence> evidence) {
-        if (evidence.size() > MAX_EVIDENCE) {
-            throw CommandRejected.invalid("an argument has at most " + MAX_EVIDENCE + " pieces of evidence, got "
-                    + evidence.size());
-        }
-        return evidence;
     }
 
     private static ClaimStatus opposite(ClaimStatus status) {

@@ -144,6 +144,10 @@ public final class Queries {
     public record GetDocumentVersion(String documentId, int version) {
     }
 
+    /** → {@code List<ArgumentView>}: the debate on an annotation, oldest first. */
+    public record ListAnnotationArguments(String annotationId) {
+    }
+
     /** → {@code Optional<AnnotationView>}. */
     public record GetAnnotation(String annotationId) {
     }

@@ -3,21 +3,30 @@ package org.opennessledger.gateway.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennessledger.contracts.annotations.EditAnnotationArgument;
+import org.opennessledger.contracts.annotations.PostAnnotationArgument;
 import org.opennessledger.contracts.debate.EditArgument;
 import org.opennessledger.contracts.debate.PostArgument;
+import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
+import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.values.Stance;
+import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.ArgumentView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.gateway.bus.QueryRunner;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 
-/** A claim's debate: threaded arguments and their revisions. Text is user content, returned only as JSON. */
+/**
+ * The debates on claims and on annotations: threaded arguments and their revisions, by the same rules.
+ * Text is user content, returned only as JSON.
+ */
 final class DebateEndpoints {
 
     private final QueryRunner queries;
@@ -35,6 +44,61 @@ final class DebateEndpoints {
         handlers.put("getArgument", this::getArgument);
         handlers.put("postArgument", this::postArgument);
         handlers.put("editArgument", this::editArgument);
+        handlers.put("listAnnotationArguments", this::listAnnotationArguments);
+        handlers.put("postAnnotationArgument", this::postAnnotationArgument);
+        handlers.put("editAnnotationArgument", this::editAnnotationArgument);
+    }
+
+    private void listAnnotationArguments(RoutingContext ctx) {
+        String annotationId = ctx.pathParam("annotationId");
+        queries.optional(new GetAnnotation(annotationId), AnnotationView.class)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound(
+                        "No annotation with id '" + annotationId + "'.")))
+                .compose(found -> annotationArguments(annotationId))
+                .onSuccess(arguments -> JsonBodies.respond(ctx, 200, arguments))
+                .onFailure(ctx::fail);
+    }
+
+    private void postAnnotationArgument(RoutingContext ctx) {
+        String annotationId = ctx.pathParam("annotationId");
+        ApiRequests.PostArgument body = JsonBodies.read(ctx, ApiRequests.PostArgument.class);
+        Stance stance = stance(body);
+        String argumentId = UUID.randomUUID().toString();
+        String location = "/api/annotations/" + annotationId + "/arguments";
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new PostAnnotationArgument(annotationId, argumentId,
+                                ApiRequests.blankToNull(body.parentArgumentId()), stance, body.text(), resolved),
+                        ApiRequests.reasonOr(body.reason(),
+                                "Posted a " + stance.id() + " argument on annotation " + annotationId)))
+                .onSuccess(done -> writes.answer(ctx, 201, location,
+                        () -> annotationArgument(annotationId, argumentId)))
+                .onFailure(ctx::fail);
+    }
+
+    private void editAnnotationArgument(RoutingContext ctx) {
+        String annotationId = ctx.pathParam("annotationId");
+        String argumentId = ctx.pathParam("argumentId");
+        ApiRequests.EditArgument body = JsonBodies.read(ctx, ApiRequests.EditArgument.class);
+        evidence.resolve(body.evidence())
+                .compose(resolved -> writes.send(ctx, new EditAnnotationArgument(annotationId, argumentId, body.text(),
+                        resolved), ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId)))
+                .onSuccess(done -> writes.answer(ctx, 200, "/api/annotations/" + annotationId + "/arguments",
+                        () -> annotationArgument(annotationId, argumentId)))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<List<ArgumentView>> annotationArguments(String annotationId) {
+        return queries.list(new ListAnnotationArguments(annotationId), ArgumentView.class);
+    }
+
+    private Future<Optional<ArgumentView>> annotationArgument(String annotationId, String argumentId) {
+        return annotationArguments(annotationId)
+                .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
+    }
+
+    private static Stance stance(ApiRequests.PostArgument body) {
+        return Stance.fromId(body.stance())
+                .orElseThrow(() -> ApiException.invalid("/stance", "is not one of pro, con, question"));
     }
 
     private void listArguments(RoutingContext ctx) {
@@ -59,8 +123,7 @@ final class DebateEndpoints {
     private void postArgument(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
         ApiRequests.PostArgument body = JsonBodies.read(ctx, ApiRequests.PostArgument.class);
-        Stance stance = Stance.fromId(body.stance())
-                .orElseThrow(() -> ApiException.invalid("/stance", "is not one of pro, con, question"));
+        Stance stance = stance(body);
         String argumentId = UUID.randomUUID().toString();
         String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
         evidence.resolve(body.evidence())

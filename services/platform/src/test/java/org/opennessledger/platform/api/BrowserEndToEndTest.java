@@ -24,7 +24,8 @@ import org.opennessledger.platform.TestEnvironment;
  * it and as mia to take the dispute from the moderation queue and overturn it; then web-ui/e2e/debate.e2e.mjs
  * has carol argue, bob reply, dave flag, alice appeal and paul answer as the producer, and noah hide the
  * flagged argument, decide the appeal and protect the model; and web-ui/e2e/annotate.e2e.mjs has carol select a
- * passage of a licence with the mouse, tag it, filter by tag and cite it as a claim's evidence. The matrix holds
+ * passage of a licence with the mouse, tag it, ask a question in its debate, filter by tag and cite it as a
+ * claim's evidence. The matrix holds
  * 200+ models meanwhile.
  * Screenshots land in target/screenshots.
  */
@@ -136,6 +137,10 @@ class BrowserEndToEndTest {
             assertThat(annotation.get("tags").get(0).asText()).isEqualTo("user-type-threshold");
             assertThat(annotation.get("comment").asText()).isEqualTo("a cap on users <img src=x onerror=alert(1)>");
             assertThat(annotation.get("citedByClaims")).hasSize(1);
+            JsonNode question = api.get("/api/annotations/" + annotation.get("annotationId").asText() + "/arguments")
+                    .body().get(0);
+            assertThat(question.get("stance").asText()).isEqualTo("question");
+            assertThat(question.get("text").asText()).isEqualTo("Does a separate licence mean a fee?");
             JsonNode citing = api.get("/api/claims/" + annotation.get("citedByClaims").get(0).asText()).body();
             assertThat(citing.at("/evidence/0/annotationId").asText()).isEqualTo(annotation.get("annotationId").asText());
             assertThat(citing.at("/evidence/0/url").asText()).isEqualTo("https://example.org/e2e/licence");

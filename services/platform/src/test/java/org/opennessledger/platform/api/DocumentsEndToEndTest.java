@@ -285,4 +285,45 @@ class DocumentsEndToEndTest {
         assertProblem(api.post("/api/claims", "bob", neither), 400, "evidence");
         assertThat(api.get("/api/models/" + modelId).body().get("claims")).hasSize(1);
     }
+
+    @Test
+    void anAnnotationIsDebatedInThreadsLikeAClaim() {
+        String documentId = api.post("/api/documents", "alice", document(newUrl(), V1)).body().get("documentId").asText();
+        String capId = api.post("/api/annotations", "carol",
+                annotation(documentId, 1, Map.of("exact", CAP), List.of("user-type-threshold"))).body()
+                .get("annotationId").asText();
+        String arguments = "/api/annotations/" + capId + "/arguments";
+
+        LedgerClient.Response posted = api.post(arguments, "bob",
+                Map.of("stance", "con", "text", "the cap counts customers, not users <script>x</script>"));
+        assertThat(posted.status()).as(String.valueOf(posted.body())).isEqualTo(201);
+        String first = posted.body().get("argumentId").asText();
+        assertThat(posted.body().get("claimId").isNull()).isTrue();
+        LedgerClient.Response reply = api.post(arguments, "carol", Map.of("stance", "pro", "text", "clause 2 says users",
+                "parentArgumentId", first));
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+        LedgerClient.Response edited = api.post(arguments + "/" + first + "/revisions", "bob",
+                Map.of("text", "the cap counts paying customers"));
+        assertThat(edited.status()).as(String.valueOf(edited.body())).isEqualTo(200);
+        assertThat(edited.body().get("revision").asInt()).isEqualTo(2);
+        assertThat(edited.body().get("editedAfterReply").asBoolean()).isTrue();
+
+        List<JsonNode> thread = list(api.get(arguments).body());
+        assertThat(thread).extracting(a -> a.get("authorId").asText()).hasSize(2);
+        assertThat(thread.get(0).get("text").asText()).isEqualTo("the cap counts paying customers");
+        assertThat(thread.get(0).get("revisions").get(0).get("text").asText()).contains("<script>x</script>");
+        assertThat(thread.get(1).get("parentArgumentId").asText()).isEqualTo(first);
+
+        // refused, and nothing added to the thread
+        assertProblem(api.post(arguments + "/" + first + "/revisions", "carol", Map.of("text", "not mine")), 403,
+                "only the author");
+        assertProblem(api.post(arguments, "bob", Map.of("stance", "maybe", "text", "x")), 400, "stance");
+        assertProblem(api.post(arguments, "bob", Map.of("stance", "pro", "text", "x",
+                "parentArgumentId", UUID.randomUUID().toString())), 404, "is not an argument of annotation");
+        assertThat(api.post(arguments, null, Map.of("stance", "pro", "text", "x")).status()).isEqualTo(401);
+        String unknown = "/api/annotations/" + UUID.randomUUID() + "/arguments";
+        assertProblem(api.get(unknown), 404, "No annotation");
+        assertProblem(api.post(unknown, "bob", Map.of("stance", "pro", "text", "x")), 404, "does not exist");
+        assertThat(list(api.get(arguments).body())).hasSize(2);
+    }
 }

@@ -1,4 +1,4 @@
-package org.opennessledger.claims.claim;
+package org.opennessledger.claims.debate;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.opennessledger.claims.claim;
+package org.opennessledger.claims.debate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
