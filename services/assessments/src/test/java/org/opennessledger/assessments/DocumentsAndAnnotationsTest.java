@@ -14,6 +14,7 @@ import static org.opennessledger.assessments.Events.documentVersion;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
@@ -28,6 +29,7 @@ import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersionDiff;
 import org.opennessledger.contracts.queries.Queries.GetTimeline;
 import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
@@ -41,6 +43,9 @@ import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.ArgumentView;
+import org.opennessledger.contracts.views.DocumentVersionDiffView;
+import org.opennessledger.contracts.views.DocumentVersionDiffView.HunkView;
+import org.opennessledger.contracts.views.DocumentVersionDiffView.LineView;
 import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
@@ -89,6 +94,50 @@ class DocumentsAndAnnotationsTest {
         assertThat(readSide.query(new GetDocumentVersion(LICENCE_DOC, 3), optionalInstanceOf(DocumentVersionView.class)))
                 .isEmpty();
         assertThat(readSide.query(new GetDocument("doc-none"), optionalInstanceOf(DocumentView.class))).isEmpty();
+    }
+
+    @Test
+    void twoStoredVersionsAreComparedLineByLineInEitherOrder() {
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", null);
+        readSide.publish(documentVersion(3, LICENCE_V3, "erin"), "erin", "reviewer", null);
+        readSide.awaitProjected();
+
+        DocumentVersionDiffView forward = diff(1, 2).orElseThrow();
+        assertThat(forward.documentId()).isEqualTo(LICENCE_DOC);
+        assertThat(forward.fromContentHash()).isEqualTo(documentVersion(1, LICENCE_V1, "alice").contentHash());
+        assertThat(forward.toContentHash()).isEqualTo(documentVersion(2, LICENCE_V2, "bob").contentHash());
+        assertThat(forward.addedLines()).isEqualTo(2);
+        assertThat(forward.removedLines()).isEqualTo(1);
+        assertThat(forward.hunks()).singleElement().satisfies(hunk -> {
+            assertThat(hunk).extracting(HunkView::fromStart, HunkView::fromCount, HunkView::toStart, HunkView::toCount)
+                    .containsExactly(1, 3, 1, 4);
+            assertThat(hunk.lines()).containsExactly(new LineView("removed", "\uD83D\uDCDC Sample Licence"),
+                    new LineView("added", "Sample Licence"), new LineView("added", "0. Definitions."),
+                    new LineView("context", "1. You may use the Model."),
+                    new LineView("context", "2. Not above 500 million monthly users."));
+        });
+        assertThat(forward.unified()).startsWith("--- doc-sample/versions/1\n+++ doc-sample/versions/2\n@@ -1,3 +1,4 @@\n");
+
+        DocumentVersionDiffView backward = diff(3, 1).orElseThrow();
+        assertThat(backward.from()).isEqualTo(3);
+        assertThat(backward.to()).isEqualTo(1);
+        assertThat(backward.removedLines()).isEqualTo(2);
+        assertThat(backward.addedLines()).isEqualTo(3);
+
+        DocumentVersionDiffView same = diff(2, 2).orElseThrow();
+        assertThat(same.hunks()).isEmpty();
+        assertThat(same.fromContentHash()).isEqualTo(same.toContentHash());
+
+        assertThat(diff(1, 4)).isEmpty();
+        assertThat(diff(4, 1)).isEmpty();
+        assertThat(readSide.query(new GetDocumentVersionDiff("doc-none", 1, 1),
+                optionalInstanceOf(DocumentVersionDiffView.class))).isEmpty();
+    }
+
+    private Optional<DocumentVersionDiffView> diff(int from, int to) {
+        return readSide.query(new GetDocumentVersionDiff(LICENCE_DOC, from, to),
+                optionalInstanceOf(DocumentVersionDiffView.class));
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.opennessledger.assessments.documents.LineDiff;
 import org.opennessledger.assessments.frameworks.Frameworks;
+import org.opennessledger.assessments.readmodel.DocumentLibrary;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.contracts.disputes.DisputeState;
 import org.opennessledger.contracts.queries.Queries.DiffAssessmentVersions;
@@ -21,6 +23,7 @@ import org.opennessledger.contracts.queries.Queries.GetClaimHistory;
 import org.opennessledger.contracts.queries.Queries.GetDispute;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersionDiff;
 import org.opennessledger.contracts.queries.Queries.GetMatrix;
 import org.opennessledger.contracts.queries.Queries.GetMatrixAsOf;
 import org.opennessledger.contracts.queries.Queries.GetModel;
@@ -43,6 +46,7 @@ import org.opennessledger.contracts.views.AssessmentChangesView;
 import org.opennessledger.contracts.views.AssessmentVersionView;
 import org.opennessledger.contracts.views.ClaimView;
 import org.opennessledger.contracts.views.DisputeView;
+import org.opennessledger.contracts.views.DocumentVersionDiffView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.contracts.views.FlaggedItemView;
@@ -203,6 +207,14 @@ public class ReadModelQueries {
     @QueryHandler
     public Optional<DocumentVersionView> handle(GetDocumentVersion query) {
         return readModels.documentLibrary().version(query.documentId(), query.version());
+    }
+
+    /** Computed from the two stored texts on each request (bounded: see {@link LineDiff}). */
+    @QueryHandler
+    public Optional<DocumentVersionDiffView> handle(GetDocumentVersionDiff query) {
+        DocumentLibrary library = readModels.documentLibrary();
+        return library.version(query.documentId(), query.from()).flatMap(from -> library
+                .version(query.documentId(), query.to()).map(to -> LineDiff.STANDARD.between(from, to)));
     }
 
     @QueryHandler

@@ -148,6 +148,13 @@ public final class Queries {
     public record ListAnnotationArguments(String annotationId) {
     }
 
+    /**
+     * → {@code Optional<DocumentVersionDiffView>}: line by line from version {@code from} to version {@code to}
+     * ({@code from} may be the later one); empty when the document or either version does not exist.
+     */
+    public record GetDocumentVersionDiff(String documentId, int from, int to) {
+    }
+
     /** → {@code Optional<AnnotationView>}. */
     public record GetAnnotation(String annotationId) {
     }
