@@ -21,11 +21,13 @@ import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
+import org.opennessledger.contracts.queries.Queries.GetDocumentVersionDiff;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListDocuments;
 import org.opennessledger.contracts.values.DocumentIds;
 import org.opennessledger.contracts.values.Verdict;
 import org.opennessledger.contracts.views.AnnotationView;
+import org.opennessledger.contracts.views.DocumentVersionDiffView;
 import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
@@ -60,6 +62,7 @@ final class DocumentEndpoints {
         handlers.put("listDocumentVersions", ctx -> document(ctx.pathParam("documentId"))
                 .onSuccess(document -> JsonBodies.respond(ctx, 200, document.versions())).onFailure(ctx::fail));
         handlers.put("getDocumentVersion", this::getDocumentVersion);
+        handlers.put("diffDocumentVersions", this::diffDocumentVersions);
         handlers.put("listAnnotations", ctx -> queries.list(new ListAnnotations(ctx.queryParams().get("document"),
                         ctx.queryParams().get("tag"), ctx.queryParams().get("creator"), ctx.queryParams().get("model")),
                         AnnotationView.class)
@@ -96,9 +99,20 @@ final class DocumentEndpoints {
         String documentId = ctx.pathParam("documentId");
         int version = Integer.parseInt(ctx.pathParam("version"));
         queries.optional(new GetDocumentVersion(documentId, version), DocumentVersionView.class)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound(
-                        "Document '" + documentId + "' has no version " + version + ".")))
+                .map(found -> found.orElseThrow(() -> noVersion(documentId, version)))
                 .onSuccess(found -> JsonBodies.respond(ctx, 200, found)).onFailure(ctx::fail);
+    }
+
+    /** The read side compares the two texts; a missing one is named by asking for the document. */
+    private void diffDocumentVersions(RoutingContext ctx) {
+        String documentId = ctx.pathParam("documentId");
+        int from = Integer.parseInt(ctx.pathParam("from"));
+        int to = Integer.parseInt(ctx.pathParam("to"));
+        queries.optional(new GetDocumentVersionDiff(documentId, from, to), DocumentVersionDiffView.class)
+                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                        : document(documentId).compose(document -> Future.failedFuture(noVersion(documentId,
+                                document.versions().stream().anyMatch(v -> v.version() == from) ? to : from))))
+                .onSuccess(diff -> JsonBodies.respond(ctx, 200, diff)).onFailure(ctx::fail);
     }
 
     private void createAnnotation(RoutingContext ctx) {
@@ -224,6 +238,10 @@ final class DocumentEndpoints {
 
     private Future<Optional<AnnotationView>> annotation(String annotationId) {
         return queries.optional(new GetAnnotation(annotationId), AnnotationView.class);
+    }
+
+    private static ApiException noVersion(String documentId, int version) {
+        return ApiException.notFound("Document '" + documentId + "' has no version " + version + ".");
     }
 
     private static ApiException noAnnotation(String annotationId) {

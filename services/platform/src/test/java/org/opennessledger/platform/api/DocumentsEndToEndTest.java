@@ -93,6 +93,61 @@ class DocumentsEndToEndTest {
     }
 
     @Test
+    void twoVersionsAreComparedLineByLineInEitherOrderAndUnknownOnesAreNotFound() {
+        String first = "Example Model Terms\n1. Use the model for any lawful purpose.\n"
+                + "2. Keep this notice with every copy.\n";
+        String second = "Example Model Terms\n1. Use the model for research only.\n"
+                + "2. Keep this notice with every copy.\n3. <b>No</b> use above 700 million monthly users.\n";
+        String url = newUrl();
+        String documentId = api.post("/api/documents", "alice", document(url, first)).body().get("documentId").asText();
+        assertThat(api.post("/api/documents", "bob", document(url, second)).status()).isEqualTo(201);
+        String versions = "/api/documents/" + documentId + "/versions/";
+
+        LedgerClient.Response forward = api.get(versions + "1/diff/2");
+        assertThat(forward.status()).as(String.valueOf(forward.body())).isEqualTo(200);
+        assertThat(forward.contentType()).startsWith("application/json");
+        JsonNode diff = forward.body();
+        assertThat(diff.get("documentId").asText()).isEqualTo(documentId);
+        assertThat(diff.get("from").asInt()).isEqualTo(1);
+        assertThat(diff.get("to").asInt()).isEqualTo(2);
+        assertThat(diff.get("fromContentHash").asText())
+                .isEqualTo(api.get(versions + "1").body().get("contentHash").asText());
+        assertThat(diff.get("toContentHash").asText())
+                .isEqualTo(api.get(versions + "2").body().get("contentHash").asText());
+        assertThat(diff.get("addedLines").asInt()).isEqualTo(2);
+        assertThat(diff.get("removedLines").asInt()).isEqualTo(1);
+        assertThat(diff.get("truncated").asBoolean()).isFalse();
+        assertThat(diff.get("minimal").asBoolean()).isTrue();
+        JsonNode hunk = diff.get("hunks").get(0);
+        assertThat(diff.get("hunks")).hasSize(1);
+        assertThat(List.of(hunk.get("fromStart").asInt(), hunk.get("fromCount").asInt(), hunk.get("toStart").asInt(),
+                hunk.get("toCount").asInt())).containsExactly(1, 3, 1, 4);
+        assertThat(list(hunk.get("lines"))).extracting(l -> l.get("op").asText() + " " + l.get("text").asText())
+                .containsExactly("context Example Model Terms", "removed 1. Use the model for any lawful purpose.",
+                        "added 1. Use the model for research only.", "context 2. Keep this notice with every copy.",
+                        "added 3. <b>No</b> use above 700 million monthly users.");
+        assertThat(diff.get("unified").asText()).isEqualTo("--- " + documentId + "/versions/1\n+++ " + documentId
+                + "/versions/2\n@@ -1,3 +1,4 @@\n Example Model Terms\n-1. Use the model for any lawful purpose.\n"
+                + "+1. Use the model for research only.\n 2. Keep this notice with every copy.\n"
+                + "+3. <b>No</b> use above 700 million monthly users.\n");
+
+        JsonNode backward = api.get(versions + "2/diff/1").body();
+        assertThat(backward.get("from").asInt()).isEqualTo(2);
+        assertThat(backward.get("addedLines").asInt()).isEqualTo(1);
+        assertThat(backward.get("removedLines").asInt()).isEqualTo(2);
+        assertThat(backward.get("unified").asText()).startsWith("--- " + documentId + "/versions/2\n");
+        JsonNode same = api.get(versions + "2/diff/2").body();
+        assertThat(same.get("hunks")).isEmpty();
+        assertThat(same.get("unified").asText()).isEmpty();
+
+        assertProblem(api.get(versions + "1/diff/3"), 404, "has no version 3");
+        assertProblem(api.get(versions + "4/diff/1"), 404, "has no version 4");
+        assertProblem(api.get("/api/documents/doc-00000000000000000000/versions/1/diff/2"), 404, "No document");
+        assertProblem(api.get(versions + "one/diff/2"), 400, "from");
+        assertProblem(api.get(versions + "1/diff/0"), 400, "to");
+    }
+
+    @Test
     void badSnapshotsAreRefusedWithAProblemAndStoreNothing() {
         String url = newUrl();
         assertProblem(api.post("/api/documents", "alice", document(url, "PK\u0003\u0004 binary")), 422,
