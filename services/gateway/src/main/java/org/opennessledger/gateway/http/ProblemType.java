@@ -5,6 +5,8 @@ public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "The request does not match the API description"),
     UNAUTHORIZED(401, "unauthorized", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
+    /** This deployment does not fetch documents from their source (LEDGER_DOCUMENT_FETCH is off). */
+    DOCUMENT_FETCH_DISABLED(403, "document-fetch-disabled", "Fetching documents is switched off"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
@@ -13,6 +15,8 @@ public enum ProblemType {
     UNPROCESSABLE(422, "unprocessable", "The request was refused"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many writes for now"),
     INTERNAL(500, "internal", "Internal error"),
+    /** A source the gateway fetched from failed: no connection, a timeout, a server error. */
+    BAD_GATEWAY(502, "bad-gateway", "The source could not be read"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     private static final String TYPE_PREFIX = "urn:openness-ledger:problem:";
