@@ -15,13 +15,15 @@ import org.opennessledger.gateway.limits.WriteLimits;
  * @param audience    the audience an access token must carry, "ledger-api"
  * @param webRoot     directory of the built web UI, or null for the built-in placeholder page
  * @param writeLimits writes per minute per person and per client address
+ * @param documentFetch whether {@code POST /api/documents/fetch} reads documents from their URL (off by default:
+ *                      it makes the server connect to addresses users name, see ADR 0019)
  */
 public record GatewaySettings(String host, int port, String keycloakUrl, String realm, String audience,
-                              Path webRoot, WriteLimits writeLimits) {
+                              Path webRoot, WriteLimits writeLimits, boolean documentFetch) {
 
-    /** With the default write limits. */
+    /** With the default write limits, without fetching documents. */
     public GatewaySettings(String host, int port, String keycloakUrl, String realm, String audience, Path webRoot) {
-        this(host, port, keycloakUrl, realm, audience, webRoot, WriteLimits.DEFAULT);
+        this(host, port, keycloakUrl, realm, audience, webRoot, WriteLimits.DEFAULT, false);
     }
 
     public static final String DEFAULT_AUDIENCE = "ledger-api";
@@ -47,6 +49,10 @@ public record GatewaySettings(String host, int port, String keycloakUrl, String 
         if (!realm.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("realm has characters that do not belong in a URL path: " + realm);
         }
+    }
+
+    public GatewaySettings withDocumentFetch(boolean on) {
+        return new GatewaySettings(host, port, keycloakUrl, realm, audience, webRoot, writeLimits, on);
     }
 
     /** The {@code iss} every accepted token carries. */

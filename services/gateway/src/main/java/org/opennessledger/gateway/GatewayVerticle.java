@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opennessledger.gateway.api.LedgerApi;
 import org.opennessledger.gateway.api.TimelineFeeds;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
@@ -27,6 +28,9 @@ import org.opennessledger.gateway.limits.WriteRateLimiter;
 import org.opennessledger.gateway.auth.KeycloakTokenVerifier;
 import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.fetch.DocumentFetcher;
+import org.opennessledger.gateway.fetch.FetchLimits;
+import org.opennessledger.gateway.fetch.HostResolver;
 import org.opennessledger.gateway.health.HealthEndpoint;
 import org.opennessledger.gateway.http.CorrelationIdHandler;
 import org.opennessledger.gateway.http.JsonBodies;
@@ -59,6 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     private final GatewayDependencies dependencies;
     private KeycloakTokenVerifier verifier;
+    private DocumentFetcher documentFetcher;
     private HttpServer server;
 
     public GatewayVerticle(GatewayDependencies dependencies) {
@@ -69,6 +74,10 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         GatewaySettings settings = dependencies.settings();
         verifier = new KeycloakTokenVerifier(vertx, settings);
+        if (settings.documentFetch()) {
+            documentFetcher = new DocumentFetcher(vertx, dependencies.fetchAddressPolicy(), HostResolver.SYSTEM,
+                    FetchLimits.DEFAULT);
+        }
         return OpenApiDescription.load(vertx)
                 .map(this::router)
                 .compose(router -> vertx.createHttpServer(new HttpServerOptions()
@@ -79,16 +88,22 @@ public final class GatewayVerticle extends VerticleBase {
                         .listen())
                 .onSuccess(listening -> {
                     server = listening;
-                    LOG.info("gateway listening on http://{}:{} (tokens from {}, audience {})", settings.host(),
-                            listening.actualPort(), settings.issuer(), settings.audience());
+                    LOG.info("gateway listening on http://{}:{} (tokens from {}, audience {}; fetching documents {})",
+                            settings.host(), listening.actualPort(), settings.issuer(), settings.audience(),
+                            documentFetcher == null ? "off" : "on");
                 })
-                .onFailure(error -> verifier.close());
+                .onFailure(error -> closeClients());
     }
 
     @Override
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(() -> verifier == null ? Future.succeededFuture() : verifier.close());
+        return closed.eventually(this::closeClients);
+    }
+
+    private Future<Void> closeClients() {
+        Future<Void> fetcherClosed = documentFetcher == null ? Future.succeededFuture() : documentFetcher.close();
+        return fetcherClosed.eventually(() -> verifier == null ? Future.succeededFuture() : verifier.close());
     }
 
     /** The port actually bound (useful with port 0); -1 before the server listens. */
@@ -106,7 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
         Map<String, Handler<RoutingContext>> handlers = new HashMap<>(new LedgerApi(
                 new CommandSender(vertx, dependencies.commandGateway()),
                 new QueryRunner(vertx, dependencies.queryGateway(), dependencies.projectionBarrier()),
-                dependencies.readModelRebuild()).handlers());
+                dependencies.readModelRebuild(), Optional.ofNullable(documentFetcher)).handlers());
         List<HealthProbe> probes = new ArrayList<>(dependencies.probes());
         probes.add(new HealthProbe(KEYCLOAK_PROBE, () -> verifier.probe().toCompletionStage().toCompletableFuture()));
         handlers.put("getHealth", new HealthEndpoint(vertx, probes));

@@ -67,8 +67,8 @@ class OpenApiDescriptionTest {
                 "postArgument", "editArgument", "disputeClaim", "takeDispute", "resolveDispute", "appealDispute",
                 "setModelProtection", "setModelType", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
                 "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot",
-                "rebuildReadModels", "eraseProfile", "addDocumentVersion", "createAnnotation", "reviewAnnotation",
-                "importAnnotations");
+                "rebuildReadModels", "eraseProfile", "addDocumentVersion", "fetchDocumentVersion", "createAnnotation",
+                "reviewAnnotation", "importAnnotations");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the

@@ -233,7 +233,7 @@ public final class Platform implements AutoCloseable {
         GatewaySettings gatewaySettings = new GatewaySettings(settings.httpHost(), settings.httpPort(),
                 settings.keycloakUrl(), settings.keycloakRealm(), "ledger-api", settings.webRoot().orElse(null),
                 new WriteLimits(settings.writesPerMinutePerPerson(), settings.writesPerMinutePerAddress(),
-                        settings.writeLimitWindow()));
+                        settings.writeLimitWindow()), settings.documentFetch());
         List<HealthProbe> probes = List.of(
                 new HealthProbe("event-store", () -> CompletableFuture.completedFuture(eventStoreDatabase.isReachable())),
                 new HealthProbe("read-store", () -> CompletableFuture.completedFuture(readStore.isReachable())));

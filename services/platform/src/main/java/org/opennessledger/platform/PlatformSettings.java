@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessledger.gateway.limits.WriteLimits;
@@ -29,7 +30,8 @@ public record PlatformSettings(
         Optional<Path> webRoot,
         int writesPerMinutePerPerson,
         int writesPerMinutePerAddress,
-        Duration writeLimitWindow) {
+        Duration writeLimitWindow,
+        boolean documentFetch) {
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath().normalize();
@@ -54,7 +56,21 @@ public record PlatformSettings(
                 positive(env, "LEDGER_WRITES_PER_MINUTE_PER_PERSON", WriteLimits.DEFAULT.perPersonPerMinute()),
                 positive(env, "LEDGER_WRITES_PER_MINUTE_PER_ADDRESS", WriteLimits.DEFAULT.perAddressPerMinute()),
                 // the limits above are per this window; only tests change it (a long window refills slowly)
-                duration(env, "LEDGER_WRITE_LIMIT_WINDOW", Duration.ofMinutes(1)));
+                duration(env, "LEDGER_WRITE_LIMIT_WINDOW", Duration.ofMinutes(1)),
+                // POST /api/documents/fetch makes the server connect where users point it: off unless switched on
+                onOff(env, "LEDGER_DOCUMENT_FETCH", false));
+    }
+
+    private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be 'on' or 'off', got '" + value + "'");
+        };
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -112,6 +128,6 @@ public record PlatformSettings(
     public PlatformSettings withHttpPort(int port) {
         return new PlatformSettings(dataDir, httpHost, port, keycloakUrl, keycloakRealm, eventStoreUrl, eventStoreUser,
                 eventStorePassword, mongoUrl, mongoDatabase, lockAfter, appealWindow, protectionMinimumAcceptedClaims, webRoot,
-                writesPerMinutePerPerson, writesPerMinutePerAddress, writeLimitWindow);
+                writesPerMinutePerPerson, writesPerMinutePerAddress, writeLimitWindow, documentFetch);
     }
 }

@@ -24,6 +24,7 @@ class PlatformSettingsTest {
         assertThat(settings.protectionMinimumAcceptedClaims()).isEqualTo(3);
         assertThat(settings.dataDir().isAbsolute()).isTrue();
         assertThat(settings.dataDir().getFileName().toString()).isEqualTo("data");
+        assertThat(settings.documentFetch()).isFalse();
     }
 
     @Test
@@ -32,7 +33,7 @@ class PlatformSettingsTest {
                 "LEDGER_HTTP_PORT", "9090", "LEDGER_KEYCLOAK_URL", "http://127.0.0.1:9999/",
                 "LEDGER_LOCK_AFTER", "PT3S", "LEDGER_APPEAL_WINDOW", "PT2S",
                 "LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", "5",
-                "LEDGER_EVENTSTORE_URL", "jdbc:postgresql://127.0.0.1:5432/ledger"));
+                "LEDGER_EVENTSTORE_URL", "jdbc:postgresql://127.0.0.1:5432/ledger", "LEDGER_DOCUMENT_FETCH", "On"));
 
         assertThat(settings.httpPort()).isEqualTo(9090);
         assertThat(settings.keycloakUrl()).isEqualTo("http://127.0.0.1:9999");
@@ -40,6 +41,8 @@ class PlatformSettingsTest {
         assertThat(settings.appealWindow()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.protectionMinimumAcceptedClaims()).isEqualTo(5);
         assertThat(settings.eventStoreUrl()).contains("jdbc:postgresql://127.0.0.1:5432/ledger");
+        assertThat(settings.documentFetch()).isTrue();
+        assertThat(settings.withHttpPort(0).documentFetch()).isTrue();
     }
 
     @Test
@@ -54,5 +57,7 @@ class PlatformSettingsTest {
                 .hasMessageContaining("LEDGER_APPEAL_WINDOW").hasMessageContaining("positive");
         assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS", "0")))
                 .hasMessageContaining("LEDGER_PROTECTION_MIN_ACCEPTED_CLAIMS").hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("LEDGER_DOCUMENT_FETCH", "yes")))
+                .hasMessageContaining("LEDGER_DOCUMENT_FETCH").hasMessageContaining("'on' or 'off'");
     }
 }

@@ -83,6 +83,10 @@ final class ApiRequests {
                        String reason) {
     }
 
+    /** A document to read from its URL rather than pasted. */
+    record FetchDocument(String sourceUrl, String title, String reason) {
+    }
+
     record QuoteInput(String exact, String prefix, String suffix) {
     }
 

@@ -32,6 +32,7 @@ import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.fetch.DocumentFetcher;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.JsonBodies;
 import org.opennessledger.gateway.http.LedgerJson;
@@ -47,16 +48,20 @@ final class DocumentEndpoints {
 
     private final QueryRunner queries;
     private final WriteFlow writes;
+    /** Empty where fetching documents is switched off (the default). */
+    private final Optional<DocumentFetcher> fetcher;
 
-    DocumentEndpoints(QueryRunner queries, WriteFlow writes) {
+    DocumentEndpoints(QueryRunner queries, WriteFlow writes, Optional<DocumentFetcher> fetcher) {
         this.queries = queries;
         this.writes = writes;
+        this.fetcher = fetcher;
     }
 
     void register(Map<String, Handler<RoutingContext>> handlers) {
         handlers.put("listDocuments", ctx -> queries.list(new ListDocuments(), DocumentView.class)
                 .onSuccess(documents -> JsonBodies.respond(ctx, 200, documents)).onFailure(ctx::fail));
         handlers.put("addDocumentVersion", this::addDocumentVersion);
+        handlers.put("fetchDocumentVersion", this::fetchDocumentVersion);
         handlers.put("getDocument", ctx -> document(ctx.pathParam("documentId"))
                 .onSuccess(document -> JsonBodies.respond(ctx, 200, document)).onFailure(ctx::fail));
         handlers.put("listDocumentVersions", ctx -> document(ctx.pathParam("documentId"))
@@ -81,18 +86,45 @@ final class DocumentEndpoints {
 
     private void addDocumentVersion(RoutingContext ctx) {
         ApiRequests.AddDocument body = JsonBodies.read(ctx, ApiRequests.AddDocument.class);
-        String documentId = DocumentIds.forUrl(body.sourceUrl());
         Instant retrievedAt = body.retrievedAt() == null ? Instant.now() : body.retrievedAt().toInstant();
-        AddDocumentVersion command = new AddDocumentVersion(documentId, body.sourceUrl(), body.title(), body.mediaType(),
-                body.text(), retrievedAt);
-        writes.send(ctx, command, ApiRequests.reasonOr(body.reason(), "Added a snapshot of " + body.sourceUrl()))
-                .onSuccess(answer -> {
-                    DocumentVersionResult result = (DocumentVersionResult) answer;
-                    writes.answer(ctx, result.added() ? 201 : 200, versionLocation(documentId, result.version()),
-                            () -> queries.optional(new GetDocumentVersion(documentId, result.version()),
-                                    DocumentVersionView.class));
-                })
+        AddDocumentVersion command = new AddDocumentVersion(DocumentIds.forUrl(body.sourceUrl()), body.sourceUrl(),
+                body.title(), body.mediaType(), body.text(), retrievedAt);
+        store(ctx, command, ApiRequests.reasonOr(body.reason(), "Added a snapshot of " + body.sourceUrl()))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Reads the text from its source, then adds it as a pasted text would be. The gateway checks the role
+     * before it fetches anything: no one else may make the server connect anywhere. Any refusal of the
+     * fetcher answers before a command is sent, so nothing is stored.
+     */
+    private void fetchDocumentVersion(RoutingContext ctx) {
+        if (fetcher.isEmpty()) {
+            throw new ApiException(ProblemType.DOCUMENT_FETCH_DISABLED, "This ledger does not fetch documents from "
+                    + "their source (its operator has not switched it on: LEDGER_DOCUMENT_FETCH). Paste the text "
+                    + "with POST /api/documents instead.");
+        }
+        RoleChecks.requireReviewerOrAdmin(ctx, "Fetching a document");
+        ApiRequests.FetchDocument body = JsonBodies.read(ctx, ApiRequests.FetchDocument.class);
+        fetcher.get().fetch(body.sourceUrl())
+                .compose(fetched -> store(ctx, new AddDocumentVersion(DocumentIds.forUrl(fetched.sourceUrl()),
+                                fetched.sourceUrl(), body.title(), fetched.mediaType(), fetched.text(),
+                                fetched.retrievedAt()),
+                        ApiRequests.reasonOr(body.reason(), "Fetched a snapshot of " + fetched.sourceUrl()
+                                + (fetched.redirects() == 0 ? "" : " (read at " + fetched.finalUrl() + ")"))))
+                .onFailure(ctx::fail);
+    }
+
+    /** Sends the command; answers 201 with a new version, 200 when the text is the latest version already. */
+    private Future<Void> store(RoutingContext ctx, AddDocumentVersion command, String reason) {
+        String documentId = command.documentId();
+        return writes.send(ctx, command, reason).map(answer -> {
+            DocumentVersionResult result = (DocumentVersionResult) answer;
+            writes.answer(ctx, result.added() ? 201 : 200, versionLocation(documentId, result.version()),
+                    () -> queries.optional(new GetDocumentVersion(documentId, result.version()),
+                            DocumentVersionView.class));
+            return null;
+        });
     }
 
     private void getDocumentVersion(RoutingContext ctx) {

@@ -4,16 +4,20 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.opennessledger.gateway.ReadModelRebuild;
 import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.bus.QueryRunner;
+import org.opennessledger.gateway.fetch.DocumentFetcher;
 
 /** The handler of every API operation, by its operationId in openapi.yaml. */
 public final class LedgerApi {
 
     private final Map<String, Handler<RoutingContext>> handlers = new HashMap<>();
 
-    public LedgerApi(CommandSender commands, QueryRunner queries, ReadModelRebuild rebuild) {
+    /** {@code documentFetcher}: empty where fetching documents is switched off. */
+    public LedgerApi(CommandSender commands, QueryRunner queries, ReadModelRebuild rebuild,
+                     Optional<DocumentFetcher> documentFetcher) {
         WriteFlow writes = new WriteFlow(commands, queries);
         ModelEndpoints models = new ModelEndpoints(queries, writes);
         models.register(handlers);
@@ -30,7 +34,7 @@ public final class LedgerApi {
         new ExportEndpoints(queries, models).register(handlers);
         new AuditEndpoints(queries, rebuild).register(handlers);
         new ProfileEndpoints(queries, writes).register(handlers);
-        new DocumentEndpoints(queries, writes).register(handlers);
+        new DocumentEndpoints(queries, writes, documentFetcher).register(handlers);
     }
 
     /** An unmodifiable view: operationId to handler. */

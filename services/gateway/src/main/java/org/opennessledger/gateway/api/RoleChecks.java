@@ -1,6 +1,7 @@
 package org.opennessledger.gateway.api;
 
 import io.vertx.ext.web.RoutingContext;
+import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.Role;
 import org.opennessledger.gateway.auth.BearerAuthHandler;
 import org.opennessledger.gateway.http.ApiException;
@@ -23,6 +24,15 @@ final class RoleChecks {
 
     static void requireAdmin(RoutingContext ctx, String action) {
         require(ctx, Role.ADMIN, action);
+    }
+
+    /** Reviewers and admins: those who may add documents (the domain checks the same when the command arrives). */
+    static void requireReviewerOrAdmin(RoutingContext ctx, String action) {
+        Actor actor = BearerAuthHandler.actor(ctx);
+        if (!actor.has(Role.REVIEWER) && !actor.has(Role.ADMIN)) {
+            throw new ApiException(ProblemType.FORBIDDEN, action + " needs the role '" + Role.REVIEWER.id()
+                    + "' or '" + Role.ADMIN.id() + "'.");
+        }
     }
 
     private static void require(RoutingContext ctx, Role role, String action) {

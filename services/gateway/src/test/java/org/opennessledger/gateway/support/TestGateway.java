@@ -13,6 +13,8 @@ import org.opennessledger.gateway.GatewayDependencies;
 import org.opennessledger.gateway.GatewaySettings;
 import org.opennessledger.gateway.GatewayVerticle;
 import org.opennessledger.gateway.HealthProbe;
+import org.opennessledger.gateway.fetch.AddressPolicy;
+import org.opennessledger.gateway.fetch.PublicAddressPolicy;
 
 /** The gateway on 127.0.0.1 (random port) in front of an {@link InMemoryLedger}, and a real WebClient. */
 public final class TestGateway {
@@ -40,8 +42,14 @@ public final class TestGateway {
 
     public static TestGateway start(Vertx vertx, InMemoryLedger ledger, List<HealthProbe> probes,
                                     GatewaySettings settings) {
+        return start(vertx, ledger, probes, settings, PublicAddressPolicy.INSTANCE);
+    }
+
+    /** {@code fetchPolicy}: the addresses the document fetcher may reach (with fetching switched on in settings). */
+    public static TestGateway start(Vertx vertx, InMemoryLedger ledger, List<HealthProbe> probes,
+                                    GatewaySettings settings, AddressPolicy fetchPolicy) {
         GatewayVerticle verticle = new GatewayVerticle(new GatewayDependencies(ledger.commandGateway,
-                ledger.queryGateway, ledger.barrier, probes, settings));
+                ledger.queryGateway, ledger.barrier, probes, settings, null, fetchPolicy));
         await(vertx.deployVerticle(verticle));
         return new TestGateway(ledger, WebClient.create(vertx), verticle.actualPort());
     }
