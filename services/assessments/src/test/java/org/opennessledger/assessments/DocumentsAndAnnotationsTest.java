@@ -26,6 +26,9 @@ import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.licences.LicenceTerm;
+import org.opennessledger.contracts.licences.LicenceTermCitationWithdrawn;
+import org.opennessledger.contracts.licences.LicenceTermCited;
 import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetDocument;
 import org.opennessledger.contracts.queries.Queries.GetDocumentVersion;
@@ -35,6 +38,7 @@ import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListDocuments;
+import org.opennessledger.contracts.queries.Queries.ListLicenceCitations;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.Evidence;
@@ -50,6 +54,7 @@ import org.opennessledger.contracts.views.DocumentVersionSummaryView;
 import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.LicenceCitationView;
 import org.opennessledger.contracts.views.ReviewView;
 import org.opennessledger.contracts.views.TimelinePageView;
 
@@ -260,5 +265,37 @@ class DocumentsAndAnnotationsTest {
         assertThat(history.entries()).extracting(HistoryEntryView::summary).contains(
                 "bob posted a con argument on annotation " + CAP,
                 "bob edited argument " + first + " on annotation " + CAP + " (revision 2, after a reply)");
+    }
+
+    @Test
+    void aCatalogueLicenceListsThePassagesCitedForItsTermsUntilWithdrawn() {
+        readSide.publish(documentVersion(1, LICENCE_V1, "alice"), "alice", "reviewer", null);
+        readSide.publish(annotation(CAP, CAP_TEXT, "carol", AnnotationTag.USER_TYPE_THRESHOLD), "carol", "reviewer", null);
+        readSide.publish(annotation(USE, USE_TEXT, "dave", AnnotationTag.USE_SCOPE_RESTRICTION), "dave", "reviewer", null);
+        readSide.publish(new LicenceTermCited("llama3.1-community", LicenceTerm.MONTHLY_ACTIVE_USERS, CAP, "ada"), "ada",
+                "admin", null);
+        readSide.publish(new LicenceTermCited("llama3.1-community", LicenceTerm.USE_SCOPE_RESTRICTED, USE, "ada"), "ada",
+                "admin", null);
+        readSide.publish(new LicenceTermCitationWithdrawn("llama3.1-community", LicenceTerm.USE_SCOPE_RESTRICTED, USE,
+                "root"), "root", "admin", "the passage grants, it does not restrict");
+        readSide.awaitProjected();
+
+        List<LicenceCitationView> citations = readSide.query(new ListLicenceCitations("llama3.1-community"),
+                multipleInstancesOf(LicenceCitationView.class));
+        assertThat(citations).singleElement().satisfies(cited -> {
+            assertThat(cited.term()).isEqualTo("monthly-active-users");
+            assertThat(cited.annotationId()).isEqualTo(CAP);
+            assertThat(cited.documentId()).isEqualTo(LICENCE_DOC);
+            assertThat(cited.quote()).isEqualTo(CAP_TEXT);
+            assertThat(cited.citedBy()).isEqualTo("ada");
+            assertThat(cited.citedAt()).isNotNull();
+        });
+        assertThat(readSide.query(new ListLicenceCitations("gemma-terms"), multipleInstancesOf(LicenceCitationView.class)))
+                .isEmpty();
+        TimelinePageView history = readSide.query(new GetTimeline("all", null, List.of(), null, null, null, false, 50),
+                instanceOf(TimelinePageView.class));
+        assertThat(history.entries()).extracting(HistoryEntryView::summary).contains(
+                "ada cited annotation " + CAP + " for the monthly-active-users term of licence llama3.1-community",
+                "root withdrew annotation " + USE + " from the use-scope-restricted term of licence llama3.1-community");
     }
 }

@@ -10,6 +10,7 @@ import org.opennessledger.claims.dispute.AppealWindow;
 import org.opennessledger.claims.dispute.Dispute;
 import org.opennessledger.claims.document.Annotation;
 import org.opennessledger.claims.document.Document;
+import org.opennessledger.claims.licence.LicenceEntry;
 import org.opennessledger.claims.licence.LicenceQueries;
 import org.opennessledger.claims.model.AcceptedClaimCounter;
 import org.opennessledger.claims.model.ModelFamily;
@@ -22,7 +23,7 @@ import org.opennessledger.claims.process.SupersessionProcess;
 
 /**
  * Registers the write side with an Axon configuration: the aggregates ModelFamily, Claim, Dispute,
- * ConsensusPolicyBook, Document and Annotation, the {@link ConsensusPolicyProvider}, {@link AppealWindow} and
+ * ConsensusPolicyBook, Document, Annotation and LicenceEntry, the {@link ConsensusPolicyProvider}, {@link AppealWindow} and
  * {@link ProtectionPolicy} components
  * (handlers receive them as parameters), the {@link SupersessionProcess} (processing group
  * "claims-supersession") and the {@link DisputeProcess} (processing group "claims-disputes").
@@ -52,6 +53,7 @@ public final class ClaimsConfiguration {
         configurer.configureAggregate(aggregate(ConsensusPolicyBook.class, settings));
         configurer.configureAggregate(aggregate(Document.class, settings));
         configurer.configureAggregate(aggregate(Annotation.class, settings));
+        configurer.configureAggregate(aggregate(LicenceEntry.class, settings));
         configurer.registerQueryHandler(c -> new LicenceQueries());
         configurer.registerEventHandler(c -> new SupersessionProcess(c.commandGateway()));
         configurer.registerEventHandler(c -> new DisputeProcess(c.commandGateway()));
@@ -61,7 +63,8 @@ public final class ClaimsConfiguration {
                         Claim.class, "claim %s does not exist",
                         Dispute.class, "dispute %s does not exist",
                         Document.class, "document %s does not exist",
-                        Annotation.class, "annotation %s does not exist")))));
+                        Annotation.class, "annotation %s does not exist",
+                        LicenceEntry.class, "licence %s cites no annotations")))));
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, ClaimsSettings settings) {

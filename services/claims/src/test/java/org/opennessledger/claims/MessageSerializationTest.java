@@ -24,14 +24,14 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.opennessledger.claims.claim.ClaimLockDue;
 import org.opennessledger.claims.dispute.AppealWindowDue;
-import org.opennessledger.contracts.annotations.AnnotationCreated;
 import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
 import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
+import org.opennessledger.contracts.annotations.AnnotationCreated;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.AnnotationTag;
 import org.opennessledger.contracts.annotations.CreateAnnotation;
-import org.opennessledger.contracts.annotations.Motivation;
 import org.opennessledger.contracts.annotations.EditAnnotationArgument;
+import org.opennessledger.contracts.annotations.Motivation;
 import org.opennessledger.contracts.annotations.PostAnnotationArgument;
 import org.opennessledger.contracts.annotations.ReviewAnnotation;
 import org.opennessledger.contracts.annotations.TextAnchor;
@@ -76,6 +76,11 @@ import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
 import org.opennessledger.contracts.documents.DocumentVersionResult;
+import org.opennessledger.contracts.licences.CiteAnnotationForLicenceTerm;
+import org.opennessledger.contracts.licences.LicenceTerm;
+import org.opennessledger.contracts.licences.LicenceTermCitationWithdrawn;
+import org.opennessledger.contracts.licences.LicenceTermCited;
+import org.opennessledger.contracts.licences.WithdrawLicenceTermCitation;
 import org.opennessledger.contracts.moderation.ContentFlagged;
 import org.opennessledger.contracts.moderation.ContentHidden;
 import org.opennessledger.contracts.moderation.ContentUnhidden;
@@ -119,7 +124,7 @@ class MessageSerializationTest {
             "org/opennessledger/contracts/claims/", "org/opennessledger/contracts/models/",
             "org/opennessledger/contracts/policy/", "org/opennessledger/contracts/debate/",
             "org/opennessledger/contracts/disputes/", "org/opennessledger/contracts/documents/",
-            "org/opennessledger/contracts/annotations/");
+            "org/opennessledger/contracts/annotations/", "org/opennessledger/contracts/licences/");
 
     private static final String ID = "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a";
     private static final String OTHER = "7d3c2b1a-1111-4222-8333-944455566677";
@@ -230,6 +235,11 @@ class MessageSerializationTest {
             new AnnotationArgumentPosted(ID, OTHER, DISPUTE, Stance.QUESTION, "which users?", List.of(), "bob"),
             new EditAnnotationArgument(ID, OTHER, "revised", List.of()),
             new AnnotationArgumentEdited(ID, OTHER, 2, "revised", EVIDENCE, true, "bob"),
+            new CiteAnnotationForLicenceTerm("llama3.1-community", LicenceTerm.MONTHLY_ACTIVE_USERS, ID),
+            new LicenceTermCited("llama3.1-community", LicenceTerm.MONTHLY_ACTIVE_USERS, ID, "ada"),
+            new WithdrawLicenceTermCitation("llama3.1-community", LicenceTerm.NAMING_DUTY, ID),
+            new LicenceTermCitationWithdrawn("llama3.1-community", LicenceTerm.NAMING_DUTY, ID, "ada"),
+            LicenceTerm.COMMERCIAL_USE,
             new TextQuoteSelector("500M", "than ", " users"), new TextPositionSelector(25, 29), ANCHOR,
             AnnotationTag.WEIGHTS_ACCESS_CONDITION, Motivation.HIGHLIGHTING);
 

@@ -68,7 +68,8 @@ class OpenApiDescriptionTest {
                 "setModelProtection", "setModelType", "postProducerResponse", "flagContent", "hideClaim", "unhideClaim",
                 "dismissFlagsOnClaim", "hideArgument", "unhideArgument", "dismissFlagsOnArgument", "importOsaiIndex", "importMot",
                 "rebuildReadModels", "eraseProfile", "addDocumentVersion", "fetchDocumentVersion", "createAnnotation",
-                "reviewAnnotation", "importAnnotations");
+                "reviewAnnotation", "importAnnotations", "postAnnotationArgument", "editAnnotationArgument",
+                "citeLicenceTerm", "withdrawLicenceTermCitation");
         writes.forEach(write -> assertThat(write.getSecurityRequirements()).as(write.getOperationId()).isNotEmpty()
                 .noneMatch(SecurityRequirement::isEmpty));
         // Reads are public (some take an optional token: moderators see hidden content), except the

@@ -30,6 +30,8 @@ import org.opennessledger.contracts.disputes.DisputeTaken;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
+import org.opennessledger.contracts.licences.LicenceTermCitationWithdrawn;
+import org.opennessledger.contracts.licences.LicenceTermCited;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ClaimImported;
@@ -296,6 +298,16 @@ final class HistorySummaries {
     static String of(AnnotationArgumentEdited e) {
         return e.editorId() + " edited argument " + e.argumentId() + " on annotation " + e.annotationId()
                 + " (revision " + e.revision() + (e.afterReply() ? ", after a reply" : "") + ")";
+    }
+
+    static String of(LicenceTermCited e) {
+        return e.adminId() + " cited annotation " + e.annotationId() + " for the " + e.term().id() + " term of licence "
+                + e.licenceId();
+    }
+
+    static String of(LicenceTermCitationWithdrawn e) {
+        return e.adminId() + " withdrew annotation " + e.annotationId() + " from the " + e.term().id()
+                + " term of licence " + e.licenceId();
     }
 
     static String of(AnnotationReviewed e) {

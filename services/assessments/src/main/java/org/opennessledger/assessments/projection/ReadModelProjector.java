@@ -23,6 +23,7 @@ import org.opennessledger.assessments.readmodel.Disputes;
 import org.opennessledger.assessments.readmodel.DocumentLibrary;
 import org.opennessledger.assessments.readmodel.EventContext;
 import org.opennessledger.assessments.readmodel.Flags;
+import org.opennessledger.assessments.readmodel.LicenceCitations;
 import org.opennessledger.assessments.readmodel.ModelPages;
 import org.opennessledger.assessments.readmodel.ReadModels;
 import org.opennessledger.assessments.readmodel.Timeline;
@@ -52,6 +53,8 @@ import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationPlaced;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
 import org.opennessledger.contracts.documents.DocumentVersionAdded;
+import org.opennessledger.contracts.licences.LicenceTermCitationWithdrawn;
+import org.opennessledger.contracts.licences.LicenceTermCited;
 import org.opennessledger.contracts.models.AcceptedClaimRecorded;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.models.ClaimImported;
@@ -102,6 +105,7 @@ public class ReadModelProjector {
     private final Flags flags;
     private final DocumentLibrary documentLibrary;
     private final Annotations annotations;
+    private final LicenceCitations licenceCitations;
 
     public ReadModelProjector(ReadModels readModels) {
         this.claims = readModels.claimPages();
@@ -113,6 +117,7 @@ public class ReadModelProjector {
         this.flags = readModels.flags();
         this.documentLibrary = readModels.documentLibrary();
         this.annotations = readModels.annotations();
+        this.licenceCitations = readModels.licenceCitations();
     }
 
     @EventHandler
@@ -350,6 +355,20 @@ public class ReadModelProjector {
             log.warn("edit of unknown argument {} of annotation {} (no AnnotationArgumentPosted projected); only its"
                     + " history entry is written", event.argumentId(), event.annotationId());
         }
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(LicenceTermCited event, EventMessage<?> message) {
+        EventContext context = context(message);
+        licenceCitations.cited(event, annotations.find(event.annotationId()).orElse(null), context);
+        timeline.record(context, HistorySummaries.of(event), null, null, null);
+    }
+
+    @EventHandler
+    public void on(LicenceTermCitationWithdrawn event, EventMessage<?> message) {
+        EventContext context = context(message);
+        licenceCitations.withdrawn(event, context);
         timeline.record(context, HistorySummaries.of(event), null, null, null);
     }
 

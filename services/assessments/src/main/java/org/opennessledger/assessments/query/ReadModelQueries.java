@@ -31,14 +31,15 @@ import org.opennessledger.contracts.queries.Queries.GetModelAsOf;
 import org.opennessledger.contracts.queries.Queries.GetModelHistory;
 import org.opennessledger.contracts.queries.Queries.GetModerationQueue;
 import org.opennessledger.contracts.queries.Queries.GetTimeline;
-import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
+import org.opennessledger.contracts.queries.Queries.ListAnnotations;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
 import org.opennessledger.contracts.queries.Queries.ListAssessmentVersions;
 import org.opennessledger.contracts.queries.Queries.ListClaimDisputes;
 import org.opennessledger.contracts.queries.Queries.ListClaimFlags;
 import org.opennessledger.contracts.queries.Queries.ListDocuments;
 import org.opennessledger.contracts.queries.Queries.ListFrameworks;
+import org.opennessledger.contracts.queries.Queries.ListLicenceCitations;
 import org.opennessledger.contracts.queries.Queries.ListModels;
 import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.ArgumentView;
@@ -52,6 +53,7 @@ import org.opennessledger.contracts.views.DocumentView;
 import org.opennessledger.contracts.views.FlaggedItemView;
 import org.opennessledger.contracts.views.FrameworkView;
 import org.opennessledger.contracts.views.HistoryEntryView;
+import org.opennessledger.contracts.views.LicenceCitationView;
 import org.opennessledger.contracts.views.MatrixChangesView;
 import org.opennessledger.contracts.views.MatrixView;
 import org.opennessledger.contracts.views.ModelSummaryView;
@@ -147,6 +149,11 @@ public class ReadModelQueries {
     public TimelinePageView handle(GetTimeline query) {
         return readModels.timeline().page(query.scope(), query.id(), query.kinds(), query.from(), query.to(),
                 query.cursor(), query.newestFirst(), query.limit());
+    }
+
+    @QueryHandler
+    public List<LicenceCitationView> handle(ListLicenceCitations query) {
+        return readModels.licenceCitations().of(query.licenceId());
     }
 
     @QueryHandler

@@ -30,10 +30,11 @@ public final class ReadModels {
     public static final String DOCUMENTS = "documents";
     public static final String DOCUMENT_VERSIONS = "document_versions";
     public static final String ANNOTATIONS = "annotations";
+    public static final String LICENCE_CITATIONS = "licence_citations";
 
     public static final List<String> COLLECTIONS = List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS,
             ASSESSMENT_HEADS, ASSESSMENT_VERSIONS, HISTORY, HISTORY_HEAD, DEBATES, ARGUMENT_REVISIONS, DISPUTES, FLAGS, DOCUMENTS, DOCUMENT_VERSIONS,
-            ANNOTATIONS);
+            ANNOTATIONS, LICENCE_CITATIONS);
 
     private final ClaimPages claimPages;
     private final ModelPages modelPages;
@@ -44,6 +45,7 @@ public final class ReadModels {
     private final Flags flags;
     private final DocumentLibrary documentLibrary;
     private final Annotations annotations;
+    private final LicenceCitations licenceCitations;
 
     public ReadModels(MongoDatabase database) {
         Objects.requireNonNull(database, "database");
@@ -57,6 +59,7 @@ public final class ReadModels {
         this.flags = new Flags(database.getCollection(FLAGS));
         this.documentLibrary = new DocumentLibrary(database.getCollection(DOCUMENTS), database.getCollection(DOCUMENT_VERSIONS));
         this.annotations = new Annotations(database.getCollection(ANNOTATIONS));
+        this.licenceCitations = new LicenceCitations(database.getCollection(LICENCE_CITATIONS));
     }
 
     public ClaimPages claimPages() {
@@ -77,6 +80,10 @@ public final class ReadModels {
 
     public Annotations annotations() {
         return annotations;
+    }
+
+    public LicenceCitations licenceCitations() {
+        return licenceCitations;
     }
 
     public Timeline timeline() {

@@ -155,6 +155,10 @@ public final class Queries {
     public record GetDocumentVersionDiff(String documentId, int from, int to) {
     }
 
+    /** → {@code List<LicenceCitationView>}: the annotated passages cited for a catalogue licence's terms. */
+    public record ListLicenceCitations(String licenceId) {
+    }
+
     /** → {@code Optional<AnnotationView>}. */
     public record GetAnnotation(String annotationId) {
     }

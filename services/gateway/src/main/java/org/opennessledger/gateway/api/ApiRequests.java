@@ -42,6 +42,9 @@ final class ApiRequests {
     record Reason(String reason) {
     }
 
+    record LicenceCitation(String term, String annotationId, String reason) {
+    }
+
     /** {@code effectiveAt}: when this version of the file was made (a commit's date), for history replays. */
     record ImportFile(String name, String content, java.time.OffsetDateTime effectiveAt, String source) {
     }

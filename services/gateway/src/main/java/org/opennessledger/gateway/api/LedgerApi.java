@@ -30,7 +30,7 @@ public final class LedgerApi {
         new TimelineEndpoints(queries, models).register(handlers);
         new AdminEndpoints(writes).register(handlers);
         new ImportEndpoints(writes).register(handlers);
-        new LicenceEndpoints(queries).register(handlers);
+        new LicenceEndpoints(queries, writes).register(handlers);
         new ExportEndpoints(queries, models).register(handlers);
         new AuditEndpoints(queries, rebuild).register(handlers);
         new ProfileEndpoints(queries, writes).register(handlers);

@@ -381,4 +381,41 @@ class DocumentsEndToEndTest {
         assertProblem(api.post(unknown, "bob", Map.of("stance", "pro", "text", "x")), 404, "does not exist");
         assertThat(list(api.get(arguments).body())).hasSize(2);
     }
+
+    @Test
+    void anAdminCitesAnAnnotatedPassageForACatalogueLicenceTermAndTheLicenceShowsIt() {
+        String documentId = api.post("/api/documents", "alice", document(newUrl(), V1)).body().get("documentId").asText();
+        String capId = api.post("/api/annotations", "carol",
+                annotation(documentId, 1, Map.of("exact", CAP), List.of("user-type-threshold"))).body()
+                .get("annotationId").asText();
+        // a licence of the catalogue no other test cites for; asked in another case, answered by its own id
+        String citations = "/api/admin/licences/Gemma-Terms/citations";
+        Map<String, Object> cite = Map.of("term", "monthly-active-users", "annotationId", capId);
+
+        LedgerClient.Response cited = api.post(citations, "ada", cite);
+        assertThat(cited.status()).as(String.valueOf(cited.body())).isEqualTo(201);
+        assertThat(cited.header("Location")).isEqualTo("/api/licences/gemma-terms");
+        JsonNode citation = api.get("/api/licences/gemma-terms").body().get("citations").get(0);
+        assertThat(citation.get("term").asText()).isEqualTo("monthly-active-users");
+        assertThat(citation.get("annotationId").asText()).isEqualTo(capId);
+        assertThat(citation.get("quote").asText()).isEqualTo(CAP);
+        assertThat(citation.get("documentId").asText()).isEqualTo(documentId);
+
+        // refused, and nothing cited
+        assertProblem(api.post(citations, "ada", cite), 409, "already cites");
+        assertProblem(api.post(citations, "bob", cite), 403, "needs the role 'admin'");
+        assertProblem(api.post("/api/admin/licences/MIT/citations", "ada", cite), 422, "SPDX licence");
+        assertProblem(api.post("/api/admin/licences/no-such-licence/citations", "ada", cite), 404, "No licence");
+        assertProblem(api.post(citations, "ada", Map.of("term", "colour", "annotationId", capId)), 400, "term");
+        assertProblem(api.post(citations, "ada", Map.of("term", "naming-duty", "annotationId",
+                UUID.randomUUID().toString())), 400, "/annotationId");
+        assertThat(api.post(citations, null, cite).status()).isEqualTo(401);
+        assertThat(api.get("/api/licences/gemma-terms").body().get("citations")).hasSize(1);
+        assertThat(api.get("/api/licences/MIT").body().get("citations")).isEmpty();
+
+        LedgerClient.Response withdrawn = api.post(citations + "/withdraw", "ada", cite);
+        assertThat(withdrawn.status()).as(String.valueOf(withdrawn.body())).isEqualTo(200);
+        assertThat(withdrawn.body().get("citations")).isEmpty();
+        assertProblem(api.post(citations + "/withdraw", "ada", cite), 404, "does not cite");
+    }
 }
