@@ -1,6 +1,6 @@
 // Annotating in the browser: carol opens the document the test added, selects a passage of its text
 // with the mouse, tags it and comments (with markup, which must stay text), sees it highlighted, asks a
-// question in its debate, filters the annotations by tag, and cites the annotation as evidence of a claim whose page then shows the
+// question in its debate, filters the annotations by tag, compares the document's two versions, and cites the annotation as evidence of a claim whose page then shows the
 // highlighted passage.
 //
 //   node e2e/annotate.e2e.mjs <base URL> <screenshot dir> <model id>
@@ -82,6 +82,15 @@ try {
   await page.selectOption("#annotation-tag-filter", "user-type-threshold");
   await page.locator("form.tag-filter button[type=submit]").click();
   await until(async () => await page.locator("ol.annotations li").count() === 1, "the tag shows the annotation");
+
+  // the two versions compared: the clause version 2 added is shown as added
+  await page.selectOption("#diff-from", "1");
+  await page.selectOption("#diff-to", "2");
+  await page.locator("form.compare-picker button[type=submit]").click();
+  await until(async () => (await page.locator(".document-diff ins").allTextContents())
+    .some((line) => line.includes("3. Derived models must keep")), "the comparison shows the added clause");
+  check(await page.locator(".document-diff del").count() === 0, "version 2 removed nothing");
+  await page.screenshot({ path: `${shots}/document-diff.png`, fullPage: true });
 
   // cite it as the evidence of a claim: the claim page shows the passage highlighted, linked to the document
   await page.goto(`${base}/#/models/${encodeURIComponent(modelId)}`);

@@ -105,6 +105,17 @@ export interface DocumentVersion {
   retrievedAt: string;
 }
 
+export interface DocumentDiff {
+  from: number;
+  to: number;
+  addedLines: number;
+  removedLines: number;
+  minimal: boolean;
+  truncated: boolean;
+  hunks: { fromStart: number; fromCount: number; toStart: number; toCount: number;
+    lines: { op: "context" | "removed" | "added"; text: string }[] }[];
+}
+
 export interface Annotation {
   annotationId: string;
   documentId: string;
@@ -356,6 +367,8 @@ export const api = {
   document: (id: string) => get<LedgerDocument>(`/api/documents/${encodeURIComponent(id)}`),
   documentVersion: (id: string, version: number) =>
     get<DocumentVersion>(`/api/documents/${encodeURIComponent(id)}/versions/${version}`),
+  documentDiff: (id: string, from: number, to: number) =>
+    get<DocumentDiff>(`/api/documents/${encodeURIComponent(id)}/versions/${from}/diff/${to}`),
   annotations: (filter: { document?: string; tag?: string }) => get<Annotation[]>(`/api/annotations?${
     new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]))}`),
   annotation: (id: string) => get<Annotation>(`/api/annotations/${encodeURIComponent(id)}`),

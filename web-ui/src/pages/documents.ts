@@ -65,6 +65,8 @@ export async function documentPage(root: HTMLElement, documentId: string, query:
     el("h1", {}, ledgerDocument.title),
     el("p", {}, "Source: ", link(ledgerDocument.sourceUrl, ledgerDocument.sourceUrl), ` · ${ledgerDocument.mediaType}`),
     versionPicker(ledgerDocument, shown, tag),
+    compareForm(ledgerDocument, query),
+    diffSection(ledgerDocument, query),
     el("p", { class: "version-meta" }, `Version ${shown} of ${ledgerDocument.latestVersion}`,
       ` · retrieved ${version.retrievedAt.slice(0, 10)} · `, el("code", {}, version.contentHash)),
     latest ? annotateForm(documentId, shown, text, query) : el("p", { class: "notice" },
@@ -88,6 +90,48 @@ function versionPicker(ledgerDocument: LedgerDocument, shown: number, tag: strin
     location.hash = documentRoute(ledgerDocument.documentId, { version: select.value, ...(tag ? { tag } : {}) });
   });
   return form;
+}
+
+/** Two versions to compare (by default the one before the latest, and the latest). */
+function compareForm(ledgerDocument: LedgerDocument, query: URLSearchParams): HTMLElement | null {
+  if (ledgerDocument.versions.length < 2) return null;
+  const latest = ledgerDocument.latestVersion;
+  const picker = (id: string, chosen: number) => el("select", { id },
+    ...ledgerDocument.versions.map((v) => el("option", { value: String(v.version), selected: v.version === chosen },
+      `version ${v.version}`)));
+  const from = picker("diff-from", Number(query.get("from")) || latest - 1);
+  const to = picker("diff-to", Number(query.get("to")) || latest);
+  const form = el("form", { class: "compare-picker", "aria-label": "Compare two versions" },
+    el("label", { for: from.id }, "Compare"), from, el("label", { for: to.id }, "with"), to,
+    el("button", { type: "submit" }, "Show changes"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams(query);
+    next.set("from", from.value);
+    next.set("to", to.value);
+    location.hash = documentRoute(ledgerDocument.documentId, Object.fromEntries(next));
+  });
+  return form;
+}
+
+/** The changes between the versions the address names, line by line (text nodes; added and removed marked). */
+function diffSection(ledgerDocument: LedgerDocument, query: URLSearchParams): HTMLElement | null {
+  const from = Number(query.get("from"));
+  const to = Number(query.get("to"));
+  if (!from || !to) return null;
+  const section = el("section", { class: "document-diff", "aria-label": `Changes from version ${from} to ${to}` },
+    el("p", { role: "status" }, "Comparing…"));
+  void api.documentDiff(ledgerDocument.documentId, from, to).then((diff) => render(section,
+    el("h2", {}, `Changes from version ${diff.from} to version ${diff.to}`),
+    el("p", { class: "diff-counts" }, `${diff.addedLines} lines added, ${diff.removedLines} removed`,
+      diff.minimal ? "" : " (too far apart to compare line by line: the middle counts as replaced)",
+      diff.truncated ? " (the first changes only)" : ""),
+    ...diff.hunks.map((hunk) => el("pre", { class: "hunk" },
+      el("span", { class: "hunk-head" }, `@@ -${hunk.fromStart},${hunk.fromCount} +${hunk.toStart},${hunk.toCount} @@`),
+      ...hunk.lines.map((line) => el(line.op === "added" ? "ins" : line.op === "removed" ? "del" : "span",
+        { class: `line ${line.op}` }, `${line.op === "added" ? "+ " : line.op === "removed" ? "− " : "  "}${line.text}`))))),
+  (error) => render(section, el("p", { role: "alert" }, String(error))));
+  return section;
 }
 
 /** The version's text with a mark per highlighted run; a run inside several annotations names them all. */

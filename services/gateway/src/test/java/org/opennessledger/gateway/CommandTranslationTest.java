@@ -12,12 +12,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +28,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opennessledger.contracts.claims.ProposeClaim;
 import org.opennessledger.contracts.claims.ReviewClaim;
+import org.opennessledger.contracts.documents.AddDocumentVersion;
+import org.opennessledger.contracts.documents.DocumentVersionResult;
 import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.policy.PublishConsensusPolicy;
+import org.opennessledger.contracts.queries.Queries;
 import org.opennessledger.contracts.values.ComponentId;
 import org.opennessledger.contracts.values.LedgerMetaData;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Verdict;
+import org.opennessledger.contracts.views.DocumentVersionView;
 import org.opennessledger.gateway.bus.CommandSender;
 import org.opennessledger.gateway.support.RealmTokens;
 import org.opennessledger.gateway.support.TestGateway;
@@ -225,6 +231,37 @@ class CommandTranslationTest {
 
         assertThat(problem.getString("detail")).contains("send the request again");
         assertThat(gateway.ledger.received(RegisterModelFamily.class)).hasSize(1 + CommandSender.MAX_RETRIES);
+    }
+
+    @Test
+    void aDocumentCreatedByAnotherCopyAtTheSameMomentIsRetriedAndFoundThere() {
+        // Two platform copies adding the first snapshot of one URL: the slower one's creation fails; sent
+        // again, it loads the document the other created and appends to it (or finds the same text there).
+        gateway.ledger.failFirst(AddDocumentVersion.class, 1, () -> new AggregateStreamCreationException(
+                "Cannot reuse aggregate identifier [doc-1] to create aggregate [Document]"));
+        gateway.ledger.onCommand(AddDocumentVersion.class, message -> new DocumentVersionResult(1, false));
+        gateway.ledger.onQuery(Queries.GetDocumentVersion.class, DocumentVersionView.class, q -> new DocumentVersionView(
+                q.documentId(), 1, "https://example.org/licence", "Licence", "text/plain", "sha256:x", Instant.now(),
+                "bob", Instant.now(), "1. Use it.\n"));
+
+        HttpResponse<Buffer> response = gateway.postJson("/api/documents", "alice", new JsonObject()
+                .put("sourceUrl", "https://example.org/licence").put("title", "Licence").put("mediaType", "text/plain")
+                .put("text", "1. Use it.\n"));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(gateway.ledger.received(AddDocumentVersion.class)).hasSize(2);
+    }
+
+    @Test
+    void aModelIdTakenByAnotherCreationIsNotRetried() {
+        gateway.ledger.failFirst(RegisterModelFamily.class, 1, () -> new AggregateStreamCreationException(
+                "Cannot reuse aggregate identifier [falcon] to create aggregate [ModelFamily]"));
+
+        JsonObject problem = assertProblem(gateway.postJson("/api/models", "alice",
+                new JsonObject().put("modelId", "falcon").put("name", "Falcon").put("producer", "TII")), 409);
+
+        assertThat(problem.getString("detail")).contains("already exists");
+        assertThat(gateway.ledger.received(RegisterModelFamily.class)).hasSize(1);
     }
 
     @Test

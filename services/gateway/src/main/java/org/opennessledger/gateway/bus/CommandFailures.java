@@ -1,5 +1,6 @@
 package org.opennessledger.gateway.bus;
 
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -13,7 +14,9 @@ import org.opennessledger.contracts.disputes.AppealDispute;
 import org.opennessledger.contracts.disputes.DisputeClaim;
 import org.opennessledger.contracts.disputes.ResolveDispute;
 import org.opennessledger.contracts.disputes.TakeDispute;
+import org.opennessledger.contracts.documents.AddDocumentVersion;
 import org.opennessledger.contracts.errors.CommandRejected;
+import org.opennessledger.contracts.licences.CiteAnnotationForLicenceTerm;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.values.AggregateCommand;
@@ -24,6 +27,9 @@ import org.opennessledger.gateway.http.ProblemType;
 final class CommandFailures {
 
     private static final int MAX_CAUSE_DEPTH = 12;
+    /** Commands whose aggregate the write side creates when it does not exist yet (CREATE_IF_MISSING). */
+    private static final Set<Class<?>> CREATED_WHEN_MISSING = Set.of(AddDocumentVersion.class,
+            CiteAnnotationForLicenceTerm.class);
 
     private CommandFailures() {
     }
@@ -42,8 +48,14 @@ final class CommandFailures {
         return outer;
     }
 
-    static boolean isConcurrencyConflict(Throwable error) {
-        return essential(error) instanceof ConcurrencyException;
+    /**
+     * Whether sending the command again may succeed: another command changed the aggregate first, or (for a
+     * command whose aggregate is created when missing) created it first, so the retry finds it and appends.
+     */
+    static boolean isConcurrencyConflict(Throwable error, Object command) {
+        Throwable cause = essential(error);
+        return cause instanceof ConcurrencyException
+                || cause instanceof AggregateStreamCreationException && CREATED_WHEN_MISSING.contains(command.getClass());
     }
 
     /** The problem to answer with; anything without a known meaning stays as it is (a 500, logged). */

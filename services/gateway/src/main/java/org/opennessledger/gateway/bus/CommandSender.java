@@ -63,7 +63,7 @@ public final class CommandSender {
                 .compose(sent -> Future.fromCompletionStage(sent, context))
                 .onSuccess(outcome::complete)
                 .onFailure(error -> {
-                    if (CommandFailures.isConcurrencyConflict(error) && retry < MAX_RETRIES) {
+                    if (CommandFailures.isConcurrencyConflict(error, command) && retry < MAX_RETRIES) {
                         // Back off a little, with jitter, so that the competing command can finish first.
                         long delay = BASE_BACKOFF_MS * (1L << retry) + ThreadLocalRandom.current().nextLong(BASE_BACKOFF_MS);
                         LOG.debug("concurrency conflict on {} (retry {} of {} in {} ms)",

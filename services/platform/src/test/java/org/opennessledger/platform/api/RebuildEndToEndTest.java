@@ -75,7 +75,7 @@ class RebuildEndToEndTest {
                 Map.of("decision", "uphold", "rationale", "the new terms apply"));
         assertThat(decided.status()).as(String.valueOf(decided.body())).isEqualTo(200);
         assertThat(api.get("/api/claims/" + accepted).body().get("status").asText()).isEqualTo("SUPERSEDED");
-        // a document in two versions with an annotation reviewed and carried over
+        // a document in two versions with an annotation reviewed, debated, cited and carried over
         String url = "https://example.org/licences/rebuild-" + java.util.UUID.randomUUID();
         String documentId = api.post("/api/documents", "alice", Map.of("sourceUrl", url, "title", "Licence",
                 "mediaType", "text/plain", "text", "1. Use it.\n2. Not above 700M users.\n")).body().get("documentId").asText();
@@ -83,6 +83,13 @@ class RebuildEndToEndTest {
                 "quote", Map.of("exact", "Not above 700M users."), "tags", List.of("user-type-threshold"),
                 "motivation", "assessing")).body().get("annotationId").asText();
         api.post("/api/annotations/" + annotationId + "/reviews", "bob", Map.of("verdict", "agree"));
+        // debated, cited as a claim argument's evidence and for a licence term
+        assertThat(api.post("/api/annotations/" + annotationId + "/arguments", "dave", Map.of("stance", "question",
+                "text", "customers or users?")).status()).isEqualTo(201);
+        assertThat(api.post("/api/claims/" + accepted + "/arguments", "dave", Map.of("stance", "pro",
+                "text", "see clause 2", "evidence", List.of(Map.of("annotationId", annotationId)))).status()).isEqualTo(201);
+        assertThat(api.post("/api/admin/licences/llama3.2-community/citations", "ada", Map.of("term",
+                "monthly-active-users", "annotationId", annotationId)).status()).isEqualTo(201);
         assertThat(api.post("/api/documents", "alice", Map.of("sourceUrl", url, "title", "Licence",
                 "mediaType", "text/plain", "text", "0. Terms.\n1. Use it.\n2. Not above 700M users.\n")).status())
                 .isEqualTo(201);
