@@ -1,4 +1,5 @@
-// Annotating in the browser: carol opens the document the test added, selects a passage of its text
+// Annotating in the browser: carol adds a new version of the document the test added (pasting its text),
+// selects a passage of it
 // with the mouse, tags it and comments (with markup, which must stay text), sees it highlighted, asks a
 // question in its debate, filters the annotations by tag, compares the document's two versions, and cites the annotation as evidence of a claim whose page then shows the
 // highlighted passage.
@@ -10,12 +11,23 @@ const { base, shots, modelId } = scriptArguments("annotate.e2e.mjs");
 const TITLE = "E2E Model Licence";
 const PASSAGE = "above 700 million monthly active users";
 const COMMENT = "a cap on users <img src=x onerror=alert(1)>";
+const ADDED_CLAUSE = "3. Derived models must keep \"E2E\" in their name.";
 const browser = await launch();
 
 try {
   const carol = await loggedIn(browser, base, "carol", "#/documents");
   const page = carol.page;
-  await page.locator(`ul.documents a:text-is("${TITLE}")`).click();
+  // the licence changed upstream: carol pastes its new text, a clause longer, as version 2
+  const listed = (await (await fetch(`${base}/api/documents`)).json()).find((d) => d.title === TITLE);
+  const first = await (await fetch(`${base}/api/documents/${listed.documentId}/versions/1`)).json();
+  await page.locator("form.add-document").waitFor();
+  await page.fill("#document-url", listed.sourceUrl);
+  await page.fill("#document-title", TITLE);
+  await page.fill("#document-text", `${first.text}${ADDED_CLAUSE}\n`);
+  await page.locator("form.add-document button[type=submit]").click();
+  await until(async () => page.url().includes(`#/documents/${listed.documentId}`), "the document opens after adding");
+  await until(async () => (await page.locator("p.version-meta").textContent()).startsWith("Version 2 of 2"),
+    "the new text is version 2");
   const text = page.locator("#document-text");
   await text.waitFor();
 
@@ -88,7 +100,7 @@ try {
   await page.selectOption("#diff-to", "2");
   await page.locator("form.compare-picker button[type=submit]").click();
   await until(async () => (await page.locator(".document-diff ins").allTextContents())
-    .some((line) => line.includes("3. Derived models must keep")), "the comparison shows the added clause");
+    .some((line) => line.includes(ADDED_CLAUSE)), "the comparison shows the added clause");
   check(await page.locator(".document-diff del").count() === 0, "version 2 removed nothing");
   await page.screenshot({ path: `${shots}/document-diff.png`, fullPage: true });
 

@@ -35,9 +35,17 @@ function addDocumentForm(): HTMLElement | null {
   const mediaType = el("select", { id: "document-media-type" },
     el("option", { value: "text/plain" }, "plain text"), el("option", { value: "text/markdown" }, "Markdown"));
   const text = el("textarea", { id: "document-text", rows: "10", required: true });
+  // a text file instead of pasting: read in the browser into the text field (the API takes text, never files)
+  const file = el("input", { id: "document-file", type: "file", accept: ".txt,.md,text/plain,text/markdown" });
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    if (/\.md$/i.test(chosen.name) || chosen.type === "text/markdown") mediaType.value = "text/markdown";
+    void chosen.text().then((content) => { text.value = content; });
+  });
   const form = el("form", { class: "add-document", "aria-label": "Add a document" }, el("h2", {}, "Add a document"),
-    field("Source URL", url), field("Title", title), field("Type", mediaType), field("Text, as published", text),
-    el("button", { type: "submit" }, "Add"));
+    field("Source URL", url), field("Title", title), field("Type", mediaType), field("Text file (optional)", file),
+    field("Text, as published", text), el("button", { type: "submit" }, "Add"));
   submitTo<{ documentId: string }>(form, "/api/documents", () => ({
     sourceUrl: url.value.trim(), title: title.value, mediaType: mediaType.value, text: text.value,
   }), (added) => { location.hash = documentRoute(added.documentId); });
