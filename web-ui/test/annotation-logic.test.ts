@@ -55,6 +55,10 @@ describe("selectorsFor", () => {
     const inside = TEXT.indexOf("𝔐") + 1; // between the two halves of the pair
     const selectors = selectorsFor(TEXT, inside + 5, inside)!;
     expect(selectors.quote.exact).toBe("𝔐odel");
+    // counted in code points: "𝔐" is one, though two UTF-16 units
+    const start = "1. Use the ".length;
+    expect(selectors.position).toEqual({ start, end: start + 5 });
+    expect([...TEXT].slice(start, start + 5).join("")).toBe("𝔐odel");
   });
 
   it("makes nothing of a selection of white space only", () => {

@@ -2,7 +2,7 @@ import { api, displayName, type Annotation, type Argument, type DocumentVersion,
 import { session } from "../auth";
 import { ANNOTATION_TAGS, MOTIVATIONS, segments, selectorsFor, type Selectors } from "../annotation-logic";
 import { el, link, render } from "../dom";
-import { canReview, disclosure, field, loginPrompt, submitTo } from "../forms";
+import { canReview, disclosure, evidenceFields, field, loginPrompt, submitTo } from "../forms";
 import { threads, type Thread } from "../history-logic";
 import { evidenceList, STANCES } from "./debate";
 
@@ -31,7 +31,7 @@ function addDocumentForm(): HTMLElement | null {
   if (!session()) return loginPrompt("add a document");
   if (!canReview()) return null;
   const url = el("input", { id: "document-url", type: "url", required: true, placeholder: "https://…" });
-  const title = el("input", { id: "document-title", type: "text", required: true, maxlength: "300" });
+  const title = el("input", { id: "document-title", type: "text", required: true, maxlength: "200" });
   const mediaType = el("select", { id: "document-media-type" },
     el("option", { value: "text/plain" }, "plain text"), el("option", { value: "text/markdown" }, "Markdown"));
   const text = el("textarea", { id: "document-text", rows: "10", required: true });
@@ -239,10 +239,13 @@ function annotationArgumentForm(annotation: Annotation, parent: Argument | null,
   const stance = el("select", { id: `${id}-stance` },
     ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));
   const text = el("textarea", { id: `${id}-text`, rows: "3", required: true, maxlength: "10000" });
+  const evidence = evidenceFields(id);
   const form = el("form", { class: "argue", "aria-label": parent ? "Reply" : "Argue about this annotation" },
-    field("Stance", stance), field("Text", text), el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
+    field("Stance", stance), field("Text", text), ...evidence.fields,
+    el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
   submitTo(form, `/api/annotations/${encodeURIComponent(annotation.annotationId)}/arguments`, () => ({
-    stance: stance.value, text: text.value, ...(parent ? { parentArgumentId: parent.argumentId } : {}),
+    stance: stance.value, text: text.value, evidence: evidence.value(),
+    ...(parent ? { parentArgumentId: parent.argumentId } : {}),
   }), reload);
   return form;
 }

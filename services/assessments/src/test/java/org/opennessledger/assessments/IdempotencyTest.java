@@ -36,6 +36,7 @@ import static org.opennessledger.assessments.Events.taken;
 import static org.opennessledger.assessments.Events.windowClosed;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,14 +52,19 @@ import org.opennessledger.contracts.annotations.AnnotationArgumentEdited;
 import org.opennessledger.contracts.annotations.AnnotationArgumentPosted;
 import org.opennessledger.contracts.annotations.AnnotationReviewed;
 import org.opennessledger.contracts.annotations.AnnotationTag;
+import org.opennessledger.contracts.debate.ArgumentPosted;
 import org.opennessledger.contracts.disputes.DisputeDecision;
 import org.opennessledger.contracts.disputes.DisputeStage;
 import org.opennessledger.contracts.documents.AnnotationOrphaned;
 import org.opennessledger.contracts.documents.AnnotationReanchored;
+import org.opennessledger.contracts.licences.LicenceTerm;
+import org.opennessledger.contracts.licences.LicenceTermCitationWithdrawn;
+import org.opennessledger.contracts.licences.LicenceTermCited;
 import org.opennessledger.contracts.models.AcceptedClaimWithdrawn;
 import org.opennessledger.contracts.values.ClaimStatus;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.ComponentId;
+import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Openness;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.values.Verdict;
@@ -79,7 +85,8 @@ class IdempotencyTest {
             Map<String, List<Document>> once = readSide.documents();
             assertThat(once.get(ReadModels.ASSESSMENT_VERSIONS)).hasSize(13);
             assertThat(once.get(ReadModels.DEBATES)).hasSize(2); // a claim's and an annotation's
-            assertThat(once.get(ReadModels.ARGUMENT_REVISIONS)).hasSize(6);
+            assertThat(once.get(ReadModels.ARGUMENT_REVISIONS)).hasSize(7);
+            assertThat(once.get(ReadModels.LICENCE_CITATIONS)).hasSize(1);
             assertThat(once.get(ReadModels.DISPUTES)).hasSize(2);
 
             readSide.replayEverything();
@@ -205,6 +212,17 @@ class IdempotencyTest {
                 List.of(), "bob"), "bob", "reviewer", null));
         story.add(clock.message(new AnnotationArgumentEdited(note, noteArgument, 2, "it caps paying customers", List.of(),
                 false, "bob"), "bob", "reviewer", null));
+        // cited as evidence in claim c3's debate, and for two terms of a licence, one withdrawn again
+        Evidence citingNote = new Evidence("https://example.org/sample-licence", cap, LocalDate.of(2025, 2, 1),
+                "sha256:abc", note);
+        story.add(clock.message(new ArgumentPosted("c3", "a9", null, Stance.PRO, "see the cap", List.of(citingNote),
+                "erin"), "erin", "reviewer", null));
+        story.add(clock.message(new LicenceTermCited("llama3.1-community", LicenceTerm.MONTHLY_ACTIVE_USERS, note, "ada"),
+                "ada", "admin", null));
+        story.add(clock.message(new LicenceTermCited("llama3.1-community", LicenceTerm.NAMING_DUTY, note, "ada"),
+                "ada", "admin", null));
+        story.add(clock.message(new LicenceTermCitationWithdrawn("llama3.1-community", LicenceTerm.NAMING_DUTY, note,
+                "ada"), "ada", "admin", "not a naming duty"));
         story.add(clock.message(documentVersion(2, LICENCE_V2, "bob"), "bob", "reviewer", null));
         story.add(clock.message(new AnnotationReanchored(LICENCE_DOC, note, 1, 2, anchorOf(LICENCE_V2, cap)), "bob",
                 "reviewer", null));

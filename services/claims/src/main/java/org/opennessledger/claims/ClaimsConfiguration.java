@@ -64,7 +64,7 @@ public final class ClaimsConfiguration {
                         Dispute.class, "dispute %s does not exist",
                         Document.class, "document %s does not exist",
                         Annotation.class, "annotation %s does not exist",
-                        LicenceEntry.class, "licence %s cites no annotations")))));
+                        LicenceEntry.class, "no annotation is cited for the terms of %s")))));
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, ClaimsSettings settings) {

@@ -160,7 +160,7 @@ public final class ReadModels {
         // fields, and otherwise scans the collection on every write (replay grew quadratically). These
         // unique indexes cannot refuse anything the _id index allows (ADR 0013).
         for (String collection : List.of(MODEL_PAGES, CLAIM_PAGES, ASSESSMENT_INPUTS, DEBATES, DISPUTES, FLAGS, DOCUMENTS,
-                ANNOTATIONS)) {
+                ANNOTATIONS, LICENCE_CITATIONS)) {
             database.getCollection(collection).createIndex(
                     Indexes.ascending(DocumentUpdates.ID, DocumentUpdates.REVISION), new IndexOptions().unique(true));
         }

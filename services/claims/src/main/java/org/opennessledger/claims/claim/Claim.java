@@ -134,11 +134,6 @@ public class Claim {
     private String modelProducer;
     private boolean producerResponded;
 
-    /**
-     * An argument's author, latest revision and reply count, and a fingerprint of its latest text and
-     * evidence (enough to refuse an edit that changes nothing, without keeping up to 10,000 characters
-     * per argument in every snapshot).
-     */
     protected Claim() {
         // for event sourcing
     }

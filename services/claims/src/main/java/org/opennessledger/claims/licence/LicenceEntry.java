@@ -24,7 +24,7 @@ import org.opennessledger.contracts.values.Role;
 import org.opennessledger.licences.LicenceCatalogue;
 
 /**
- * The ledger's own record about one licence of its catalogue (id = the catalogue id): which annotated
+ * The ledger's own record about one licence of its catalogue (id = "licence:" and the catalogue id): which annotated
  * passages show each of its terms. The terms themselves are the catalogue's; admins cite and withdraw
  * the evidence for them, one citation per term and annotation.
  */
@@ -34,6 +34,7 @@ import org.opennessledger.licences.LicenceCatalogue;
 public class LicenceEntry {
 
     @AggregateIdentifier
+    private String entryId;
     private String licenceId;
     /** "term/annotationId" of each citation in force. */
     private Set<String> citations = new HashSet<>();
@@ -85,6 +86,7 @@ public class LicenceEntry {
 
     @EventSourcingHandler
     void on(LicenceTermCited event) {
+        entryId = CiteAnnotationForLicenceTerm.ENTRY_PREFIX + event.licenceId();
         licenceId = event.licenceId();
         citations.add(key(event.term(), event.annotationId()));
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -44,6 +45,7 @@ import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
 import org.opennessledger.contracts.models.ReleaseRegistered;
 import org.opennessledger.contracts.models.WithdrawAcceptedClaim;
+import org.opennessledger.contracts.policy.PublishConsensusPolicy;
 import org.opennessledger.contracts.values.Actor;
 import org.opennessledger.contracts.values.ClaimTarget;
 import org.opennessledger.contracts.values.Evidence;
@@ -71,6 +73,9 @@ public class ModelFamily {
     public static final int MAX_DESCRIPTION = 5000;
     public static final int MAX_VERSION = 100;
     public static final int MAX_BASE_MODEL = 200;
+    private static final Pattern DOCUMENT_ID = Pattern.compile("^doc-[0-9a-f]{20}$");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     public static final int MAX_LINKS = 50;
     public static final int MAX_EVIDENCE = 20;
     public static final int MAX_RATIONALE = 10000;
@@ -115,10 +120,25 @@ public class ModelFamily {
             throw CommandRejected.conflict("model family " + modelId + " is already registered");
         }
         String id = CommandChecks.slug(command.modelId(), "modelId");
+        refuseIdOfAnotherKind(id);
         String name = CommandChecks.text(command.name(), "name", 1, MAX_NAME);
         String producer = CommandChecks.text(command.producer(), "producer", 1, MAX_PRODUCER);
         String description = CommandChecks.optionalText(command.description(), "description", MAX_DESCRIPTION);
         apply(new ModelFamilyRegistered(id, name, producer, description, actor.subject(), command.modelType()));
+    }
+
+    /**
+     * Axon finds an aggregate's events by id alone, whatever its type, and a family is created when missing: an
+     * id shaped like another aggregate's (a claim's UUID, a document's, the policy book's) would add the family
+     * to that aggregate's stream. Such ids are refused.
+     */
+    private static void refuseIdOfAnotherKind(String id) {
+        if (id.equals(PublishConsensusPolicy.POLICY_BOOK_ID) || DOCUMENT_ID.matcher(id).matches()
+                || UUID_SHAPE.matcher(id).matches()) {
+            throw CommandRejected.invalid("modelId '" + id + "' is shaped like an id the ledger gives to other things"
+                    + " (a UUID, a document id doc-<20 hex digits>, or " + PublishConsensusPolicy.POLICY_BOOK_ID
+                    + "); choose another");
+        }
     }
 
     /** States the type; the same type again changes nothing, and so does any type when only a missing one is filled. */

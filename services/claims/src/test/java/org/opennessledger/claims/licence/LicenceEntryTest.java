@@ -63,6 +63,9 @@ class LicenceEntryTest {
         fixture.givenNoPriorActivity()
                 .when(new CiteAnnotationForLicenceTerm(LICENCE, LicenceTerm.NAMING_DUTY, CAP), reviewer("bob"))
                 .expectException(rejected(Reason.FORBIDDEN, "admin")).expectNoEvents();
+        fixture.given(CITED)
+                .when(new WithdrawLicenceTermCitation(LICENCE, LicenceTerm.MONTHLY_ACTIVE_USERS, CAP), reviewer("bob"))
+                .expectException(rejected(Reason.FORBIDDEN, "admin")).expectNoEvents();
         newFixture().givenNoPriorActivity()
                 .when(new CiteAnnotationForLicenceTerm("MIT", LicenceTerm.NAMING_DUTY, CAP), admin("ada"))
                 .expectException(rejected(Reason.NOT_FOUND, "not in the ledger's catalogue")).expectNoEvents();

@@ -21,6 +21,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opennessledger.claims.AggregateCommandTargetResolver;
 import org.opennessledger.claims.policy.ConsensusPolicy;
 import org.opennessledger.claims.policy.ConsensusPolicyProvider;
@@ -101,6 +103,17 @@ class ModelFamilyTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterModelFamily(MODEL, "Llama 3", "Meta", null, ModelType.TEXT), reviewer("alice"))
                 .expectEvents(new ModelFamilyRegistered(MODEL, "Llama 3", "Meta", null, "alice", ModelType.TEXT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"consensus-policy", "doc-0123456789abcdef0123", "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a"})
+    void an_id_shaped_like_another_aggregates_is_refused(String id) {
+        // a fixture follows one aggregate id: each case gets its own
+        setUp();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterModelFamily(id, "Shadow", "Nobody", null), reviewer("alice"))
+                .expectException(rejected(Reason.INVALID, "shaped like an id the ledger gives to other things"))
+                .expectNoEvents();
     }
 
     // --- its type ---

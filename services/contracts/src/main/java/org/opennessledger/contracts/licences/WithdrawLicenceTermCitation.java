@@ -8,6 +8,6 @@ public record WithdrawLicenceTermCitation(String licenceId, LicenceTerm term, St
 
     @Override
     public String aggregateId() {
-        return licenceId;
+        return CiteAnnotationForLicenceTerm.ENTRY_PREFIX + licenceId;
     }
 }

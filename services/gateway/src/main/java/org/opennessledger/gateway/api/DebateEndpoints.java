@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opennessledger.contracts.annotations.EditAnnotationArgument;
 import org.opennessledger.contracts.annotations.PostAnnotationArgument;
 import org.opennessledger.contracts.debate.EditArgument;
@@ -15,6 +17,7 @@ import org.opennessledger.contracts.queries.Queries.GetAnnotation;
 import org.opennessledger.contracts.queries.Queries.GetClaim;
 import org.opennessledger.contracts.queries.Queries.ListAnnotationArguments;
 import org.opennessledger.contracts.queries.Queries.ListArguments;
+import org.opennessledger.contracts.values.Evidence;
 import org.opennessledger.contracts.values.Stance;
 import org.opennessledger.contracts.views.AnnotationView;
 import org.opennessledger.contracts.views.ArgumentView;
@@ -64,26 +67,33 @@ final class DebateEndpoints {
         ApiRequests.PostArgument body = JsonBodies.read(ctx, ApiRequests.PostArgument.class);
         Stance stance = stance(body);
         String argumentId = UUID.randomUUID().toString();
-        String location = "/api/annotations/" + annotationId + "/arguments";
-        evidence.resolve(body.evidence())
-                .compose(resolved -> writes.send(ctx, new PostAnnotationArgument(annotationId, argumentId,
-                                ApiRequests.blankToNull(body.parentArgumentId()), stance, body.text(), resolved),
-                        ApiRequests.reasonOr(body.reason(),
-                                "Posted a " + stance.id() + " argument on annotation " + annotationId)))
-                .onSuccess(done -> writes.answer(ctx, 201, location,
-                        () -> annotationArgument(annotationId, argumentId)))
-                .onFailure(ctx::fail);
+        write(ctx, 201, "/api/annotations/" + annotationId + "/arguments", body.evidence(),
+                resolved -> new PostAnnotationArgument(annotationId, argumentId,
+                        ApiRequests.blankToNull(body.parentArgumentId()), stance, body.text(), resolved),
+                ApiRequests.reasonOr(body.reason(), "Posted a " + stance.id() + " argument on annotation " + annotationId),
+                () -> annotationArgument(annotationId, argumentId));
     }
 
     private void editAnnotationArgument(RoutingContext ctx) {
         String annotationId = ctx.pathParam("annotationId");
         String argumentId = ctx.pathParam("argumentId");
         ApiRequests.EditArgument body = JsonBodies.read(ctx, ApiRequests.EditArgument.class);
-        evidence.resolve(body.evidence())
-                .compose(resolved -> writes.send(ctx, new EditAnnotationArgument(annotationId, argumentId, body.text(),
-                        resolved), ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId)))
-                .onSuccess(done -> writes.answer(ctx, 200, "/api/annotations/" + annotationId + "/arguments",
-                        () -> annotationArgument(annotationId, argumentId)))
+        write(ctx, 200, "/api/annotations/" + annotationId + "/arguments", body.evidence(),
+                resolved -> new EditAnnotationArgument(annotationId, argumentId, body.text(), resolved),
+                ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId),
+                () -> annotationArgument(annotationId, argumentId));
+    }
+
+    /**
+     * Resolves the evidence, sends the command it completes and answers with the argument as the read side
+     * shows it: every argument write of a claim's or an annotation's thread.
+     */
+    private void write(RoutingContext ctx, int status, String location, List<ApiRequests.EvidenceInput> inputs,
+                       Function<List<Evidence>, Object> command, String reason,
+                       Supplier<Future<Optional<ArgumentView>>> written) {
+        evidence.resolve(inputs)
+                .compose(resolved -> writes.send(ctx, command.apply(resolved), reason))
+                .onSuccess(done -> writes.answer(ctx, status, location, written::get))
                 .onFailure(ctx::fail);
     }
 
@@ -125,25 +135,20 @@ final class DebateEndpoints {
         ApiRequests.PostArgument body = JsonBodies.read(ctx, ApiRequests.PostArgument.class);
         Stance stance = stance(body);
         String argumentId = UUID.randomUUID().toString();
-        String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
-        evidence.resolve(body.evidence())
-                .compose(resolved -> writes.send(ctx, new PostArgument(claimId, argumentId,
-                                ApiRequests.blankToNull(body.parentArgumentId()), stance, body.text(), resolved),
-                        ApiRequests.reasonOr(body.reason(), "Posted a " + stance.id() + " argument on claim " + claimId)))
-                .onSuccess(done -> writes.answer(ctx, 201, location, () -> argument(claimId, argumentId)))
-                .onFailure(ctx::fail);
+        write(ctx, 201, "/api/claims/" + claimId + "/arguments/" + argumentId, body.evidence(),
+                resolved -> new PostArgument(claimId, argumentId, ApiRequests.blankToNull(body.parentArgumentId()),
+                        stance, body.text(), resolved),
+                ApiRequests.reasonOr(body.reason(), "Posted a " + stance.id() + " argument on claim " + claimId),
+                () -> argument(claimId, argumentId));
     }
 
     private void editArgument(RoutingContext ctx) {
         String claimId = ctx.pathParam("claimId");
         String argumentId = ctx.pathParam("argumentId");
         ApiRequests.EditArgument body = JsonBodies.read(ctx, ApiRequests.EditArgument.class);
-        String location = "/api/claims/" + claimId + "/arguments/" + argumentId;
-        evidence.resolve(body.evidence())
-                .compose(resolved -> writes.send(ctx, new EditArgument(claimId, argumentId, body.text(), resolved),
-                        ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId)))
-                .onSuccess(done -> writes.answer(ctx, 200, location, () -> argument(claimId, argumentId)))
-                .onFailure(ctx::fail);
+        write(ctx, 200, "/api/claims/" + claimId + "/arguments/" + argumentId, body.evidence(),
+                resolved -> new EditArgument(claimId, argumentId, body.text(), resolved),
+                ApiRequests.reasonOr(body.reason(), "Edited argument " + argumentId), () -> argument(claimId, argumentId));
     }
 
     private Future<ClaimView> existingClaim(String claimId, boolean includeHidden) {

@@ -19,6 +19,7 @@ import org.opennessledger.contracts.errors.CommandRejected;
 import org.opennessledger.contracts.licences.CiteAnnotationForLicenceTerm;
 import org.opennessledger.contracts.models.RegisterModelFamily;
 import org.opennessledger.contracts.models.RegisterRelease;
+import org.opennessledger.contracts.policy.PublishConsensusPolicy;
 import org.opennessledger.contracts.values.AggregateCommand;
 import org.opennessledger.gateway.http.ApiException;
 import org.opennessledger.gateway.http.ProblemType;
@@ -29,7 +30,7 @@ final class CommandFailures {
     private static final int MAX_CAUSE_DEPTH = 12;
     /** Commands whose aggregate the write side creates when it does not exist yet (CREATE_IF_MISSING). */
     private static final Set<Class<?>> CREATED_WHEN_MISSING = Set.of(AddDocumentVersion.class,
-            CiteAnnotationForLicenceTerm.class);
+            CiteAnnotationForLicenceTerm.class, PublishConsensusPolicy.class);
 
     private CommandFailures() {
     }

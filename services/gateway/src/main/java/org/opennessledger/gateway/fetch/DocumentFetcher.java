@@ -3,6 +3,7 @@ package org.opennessledger.gateway.fetch;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -65,12 +66,19 @@ public final class DocumentFetcher {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "OpennessLedger-DocumentFetcher/1";
+    /** Each fetcher's look-up pool has a name of its own (a shared executor of one name is one pool). */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Vertx vertx;
     private final AddressPolicy policy;
     private final HostResolver resolver;
     private final FetchLimits limits;
     private final HttpClient client;
+    /**
+     * Name look-ups block a thread and may outlive the fetch's deadline (a name server that never answers): they
+     * run on threads of their own, one per fetch allowed at once, never on the pool commands and queries share.
+     */
+    private final WorkerExecutor lookups;
     private final AtomicInteger underWay = new AtomicInteger();
 
     public DocumentFetcher(Vertx vertx, AddressPolicy policy, HostResolver resolver, FetchLimits limits) {
@@ -93,6 +101,8 @@ public final class DocumentFetcher {
             options.setTrustOptions(trust);
         }
         this.client = vertx.createHttpClient(options);
+        this.lookups = vertx.createSharedWorkerExecutor("document-fetch-lookups-" + INSTANCES.incrementAndGet(),
+                limits.maxUnderWay());
     }
 
     /** As production runs it: public addresses only, the system's resolver, the default limits. */
@@ -114,11 +124,13 @@ public final class DocumentFetcher {
                     + " documents are being fetched already; send the request again in a moment.", List.of(),
                     Map.of("Retry-After", "1"), null));
         }
-        return new Attempt(sourceUrl).run(uri).onComplete(done -> underWay.decrementAndGet());
+        Attempt attempt = new Attempt(sourceUrl);
+        // the place is given back once the answer is settled and no look-up of this fetch still holds a thread
+        return attempt.run(uri).onComplete(done -> attempt.lookupsSettled().onComplete(settled -> underWay.decrementAndGet()));
     }
 
     public Future<Void> close() {
-        return client.close();
+        return lookups.close().compose(closed -> client.close());
     }
 
     /** One fetch: its redirects, its deadline, and the request under way (reset when the fetch gives up). */
@@ -128,6 +140,7 @@ public final class DocumentFetcher {
         private final Promise<FetchedDocument> outcome = Promise.promise();
         private volatile URI at;
         private volatile HttpClientRequest current;
+        private volatile Future<List<InetAddress>> lookup = Future.succeededFuture(List.of());
 
         Attempt(String sourceUrl) {
             this.sourceUrl = sourceUrl;
@@ -186,7 +199,8 @@ public final class DocumentFetcher {
         private Future<InetAddress> vetted(URI uri, int redirects) {
             String host = bareHost(uri);
             String what = redirects == 0 ? "Refused to fetch " + uri : "Refused to follow a redirect to " + uri;
-            return vertx.executeBlocking(() -> resolver.resolve(host), false)
+            lookup = lookups.executeBlocking(() -> resolver.resolve(host), false);
+            return lookup
                     .recover(error -> Future.failedFuture(error instanceof UnknownHostException
                             ? new ApiException(ProblemType.UNPROCESSABLE, what + ": " + host + " does not resolve.")
                             : error))
@@ -204,6 +218,11 @@ public final class DocumentFetcher {
                         }
                         return addresses.get(0);
                     });
+        }
+
+        /** Completes once the look-up under way, if any, has returned (succeeded or not). */
+        Future<Void> lookupsSettled() {
+            return lookup.<Void>mapEmpty().otherwiseEmpty();
         }
 
         private Future<HttpClientResponse> send(URI uri, InetAddress address) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +69,7 @@ class DocumentFetcherTest {
     /** The test's own name table; a name it does not know fails the test rather than reach a DNS server. */
     private static List<InetAddress> resolve(String host) throws UnknownHostException {
         return switch (host) {
-            case "licences.test" -> List.of(literal("127.0.0.1"));
+            case "licences.test", "slow.test" -> List.of(literal("127.0.0.1"));
             case "metadata.test" -> List.of(literal("169.254.169.254"));
             case "mixed.test" -> List.of(literal("127.0.0.1"), literal("10.0.0.1"));
             case "nowhere.test" -> throw new UnknownHostException(host);
@@ -282,5 +283,39 @@ class DocumentFetcherTest {
         assertRefused(first, 502, "did not answer in time");
         assertThat(await(single.fetch(url("/plain"))).text()).isEqualTo(LICENCE);
         single.close().await();
+    }
+
+    @Test
+    void aNameLookupThatOutlivesItsFetchKeepsItsPlaceUntilItReturns() throws Exception {
+        CountDownLatch nameServer = new CountDownLatch(1);
+        DocumentFetcher single = new DocumentFetcher(vertx, ONLY_THE_TEST_SERVER, host -> {
+            if (host.equals("slow.test")) {
+                try {
+                    nameServer.await(10, TimeUnit.SECONDS); // a name server that does not answer (until released)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return resolve(host);
+        }, new FetchLimits(Duration.ofSeconds(1), Duration.ofMillis(300), FetchLimits.MAX_TEXT_BYTES, 3, 1));
+        try {
+            assertRefused(single.fetch("http://slow.test:" + port + "/plain"), 502, "did not answer in time");
+            // answered, but its look-up still holds a thread of the fetcher's own: no second fetch meanwhile
+            assertThat(refusal(single.fetch(url("/plain"))).type().status()).isEqualTo(429);
+            nameServer.countDown();
+            String text = null;
+            for (int tries = 0; tries < 50 && text == null; tries++) {
+                try {
+                    text = await(single.fetch(url("/plain"))).text();
+                } catch (ExecutionException e) {
+                    assertThat(((ApiException) e.getCause()).type().status()).isEqualTo(429);
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(text).as("a fetch goes through once the look-up returned").isEqualTo(LICENCE);
+        } finally {
+            nameServer.countDown();
+            single.close().await();
+        }
     }
 }
