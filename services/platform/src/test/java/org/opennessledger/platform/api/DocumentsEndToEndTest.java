@@ -424,6 +424,8 @@ class DocumentsEndToEndTest {
         assertThat(withdrawn.status()).as(String.valueOf(withdrawn.body())).isEqualTo(200);
         assertThat(withdrawn.body().get("citations")).isEmpty();
         assertProblem(api.post(citations + "/withdraw", "ada", cite), 404, "does not cite");
+        assertProblem(api.post("/api/admin/licences/openrail-m/citations/withdraw", "ada", cite), 404,
+                "no annotation is cited for the terms of licence:openrail-m");
     }
 
     @Test
