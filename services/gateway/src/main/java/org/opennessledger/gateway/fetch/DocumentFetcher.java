@@ -1,5 +1,6 @@
 package org.opennessledger.gateway.fetch;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -125,8 +126,16 @@ public final class DocumentFetcher {
                     Map.of("Retry-After", "1"), null));
         }
         Attempt attempt = new Attempt(sourceUrl);
-        // the place is given back once the answer is settled and no look-up of this fetch still holds a thread
-        return attempt.run(uri).onComplete(done -> attempt.lookupsSettled().onComplete(settled -> underWay.decrementAndGet()));
+        Promise<FetchedDocument> answer = Promise.promise();
+        // The whole fetch runs on one context, whoever calls: the response's head, its body handlers and its
+        // chunks then follow one another on one thread, and no chunk arrives before its handler is set.
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(start -> attempt.run(uri)
+                // the place is given back once no look-up of the fetch still holds a thread (usually at once,
+                // before the answer: a caller that got its answer may fetch again)
+                .onComplete(done -> attempt.lookupsSettled().onComplete(settled -> underWay.decrementAndGet()))
+                .onComplete(answer));
+        return answer.future();
     }
 
     public Future<Void> close() {
@@ -250,7 +259,8 @@ public final class DocumentFetcher {
                     request.reset();
                     return Future.failedFuture(new TimeoutException("total timeout"));
                 }
-                return request.send();
+                // held until body() has its handlers: nothing of the body is read before
+                return request.send().map(HttpClientResponse::pause);
             });
         }
 
@@ -271,6 +281,7 @@ public final class DocumentFetcher {
                 }
             });
             response.endHandler(end -> body.tryComplete(collected));
+            response.resume();
             return body.future();
         }
 
