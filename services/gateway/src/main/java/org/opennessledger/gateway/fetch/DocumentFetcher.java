@@ -130,11 +130,18 @@ public final class DocumentFetcher {
         // The whole fetch runs on one context, whoever calls: the response's head, its body handlers and its
         // chunks then follow one another on one thread, and no chunk arrives before its handler is set.
         Context context = vertx.getOrCreateContext();
-        context.runOnContext(start -> attempt.run(uri)
-                // the place is given back once no look-up of the fetch still holds a thread (usually at once,
-                // before the answer: a caller that got its answer may fetch again)
-                .onComplete(done -> attempt.lookupsSettled().onComplete(settled -> underWay.decrementAndGet()))
-                .onComplete(answer));
+        context.runOnContext(start -> {
+            Future<FetchedDocument> fetched;
+            try {
+                fetched = attempt.run(uri);
+            } catch (RuntimeException unexpected) { // answered all the same: a request never waits forever
+                fetched = Future.failedFuture(unexpected);
+            }
+            // the place is given back once no look-up of the fetch still holds a thread (usually at once,
+            // before the answer: a caller that got its answer may fetch again)
+            fetched.onComplete(done -> attempt.lookupsSettled().onComplete(settled -> underWay.decrementAndGet()))
+                    .onComplete(answer);
+        });
         return answer.future();
     }
 
