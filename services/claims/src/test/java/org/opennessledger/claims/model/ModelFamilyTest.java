@@ -108,8 +108,6 @@ class ModelFamilyTest {
     @ParameterizedTest
     @ValueSource(strings = {"consensus-policy", "doc-0123456789abcdef0123", "0b6f7c1e-6d2a-4f39-9a57-2f0c1d3e4b5a"})
     void an_id_shaped_like_another_aggregates_is_refused(String id) {
-        // a fixture follows one aggregate id: each case gets its own
-        setUp();
         fixture.givenNoPriorActivity()
                 .when(new RegisterModelFamily(id, "Shadow", "Nobody", null), reviewer("alice"))
                 .expectException(rejected(Reason.INVALID, "shaped like an id the ledger gives to other things"))

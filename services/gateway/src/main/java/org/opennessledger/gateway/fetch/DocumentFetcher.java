@@ -146,7 +146,7 @@ public final class DocumentFetcher {
     }
 
     public Future<Void> close() {
-        return lookups.close().compose(closed -> client.close());
+        return lookups.close().eventually(client::close);
     }
 
     /** One fetch: its redirects, its deadline, and the request under way (reset when the fetch gives up). */

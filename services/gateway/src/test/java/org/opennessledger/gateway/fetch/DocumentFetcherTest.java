@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -288,7 +289,9 @@ class DocumentFetcherTest {
     @Test
     void aNameLookupThatOutlivesItsFetchKeepsItsPlaceUntilItReturns() throws Exception {
         CountDownLatch nameServer = new CountDownLatch(1);
+        List<String> lookupThreads = new CopyOnWriteArrayList<>();
         DocumentFetcher single = new DocumentFetcher(vertx, ONLY_THE_TEST_SERVER, host -> {
+            lookupThreads.add(Thread.currentThread().getName());
             if (host.equals("slow.test")) {
                 try {
                     nameServer.await(10, TimeUnit.SECONDS); // a name server that does not answer (until released)
@@ -313,6 +316,8 @@ class DocumentFetcherTest {
                 }
             }
             assertThat(text).as("a fetch goes through once the look-up returned").isEqualTo(LICENCE);
+            // never on the worker pool that commands and queries share
+            assertThat(lookupThreads).isNotEmpty().allMatch(name -> name.startsWith("document-fetch-lookups-"));
         } finally {
             nameServer.countDown();
             single.close().await();
