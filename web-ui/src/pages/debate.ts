@@ -94,19 +94,33 @@ export function flagList(item: FlaggedItem): HTMLElement {
 function argumentForm(context: DebateContext, parent: Argument | null): HTMLElement | null {
   if (!session()) return parent || context.claim.hidden ? null : loginPrompt("argue");
   if (!mayArgue(context.claim, session())) return null;
-  const id = parent ? `reply-${parent.argumentId}` : "argue";
+  return postArgumentForm({
+    id: parent ? `reply-${parent.argumentId}` : "argue",
+    path: `/api/claims/${encodeURIComponent(context.claim.claimId)}/arguments`,
+    parent, cls: parent ? "argue reply-form" : "argue", label: parent ? "Reply" : "Argue",
+    heading: parent ? null : "Add an argument", done: context.reload,
+  });
+}
+
+/**
+ * A new argument or a reply (stance, text, evidence) posted to a thread's {@code path}: a claim's or an
+ * annotation's; {@code id} names the controls.
+ */
+export function postArgumentForm(options: { id: string; path: string; parent: Argument | null; cls: string;
+  label: string; heading: string | null; done: () => void }): HTMLFormElement {
+  const { id, parent } = options;
   const stance = el("select", { id: `${id}-stance` },
     ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));
   const text = el("textarea", { id: `${id}-text`, rows: "3", required: true, maxlength: "10000" });
   const evidence = evidenceFields(id);
-  const form = el("form", { class: parent ? "argue reply-form" : "argue", "aria-label": parent ? "Reply" : "Argue" },
-    parent ? null : el("h3", {}, "Add an argument"),
+  const form = el("form", { class: options.cls, "aria-label": options.label },
+    options.heading ? el("h3", {}, options.heading) : null,
     field("Stance", stance), field("Text", text), ...evidence.fields,
     el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
-  submitTo(form, `/api/claims/${encodeURIComponent(context.claim.claimId)}/arguments`, () => ({
+  submitTo(form, options.path, () => ({
     stance: stance.value, text: text.value, evidence: evidence.value(),
     ...(parent ? { parentArgumentId: parent.argumentId } : {}),
-  }), context.reload);
+  }), options.done);
   return form;
 }
 

@@ -2,9 +2,9 @@ import { api, displayName, type Annotation, type Argument, type DocumentVersion,
 import { session } from "../auth";
 import { ANNOTATION_TAGS, MOTIVATIONS, segments, selectorsFor, type Selectors } from "../annotation-logic";
 import { el, link, render } from "../dom";
-import { canReview, disclosure, evidenceFields, field, loginPrompt, submitTo } from "../forms";
+import { canReview, disclosure, field, loginPrompt, submitTo } from "../forms";
 import { threads, type Thread } from "../history-logic";
-import { evidenceList, STANCES } from "./debate";
+import { evidenceList, postArgumentForm, STANCES } from "./debate";
 
 /** The documents the ledger keeps (licences, model cards, terms), and for reviewers a form to add one. */
 export async function documentsPage(root: HTMLElement): Promise<void> {
@@ -235,19 +235,11 @@ function annotationThread(annotation: Annotation, thread: Thread<Argument>, name
 function annotationArgumentForm(annotation: Annotation, parent: Argument | null, reload: () => void): HTMLElement | null {
   if (!session()) return parent ? null : loginPrompt("argue");
   if (!canReview()) return null;
-  const id = `${parent ? `reply-${parent.argumentId}` : "argue"}-${annotation.annotationId}`;
-  const stance = el("select", { id: `${id}-stance` },
-    ...Object.entries(STANCES).map(([value, label]) => el("option", { value }, label)));
-  const text = el("textarea", { id: `${id}-text`, rows: "3", required: true, maxlength: "10000" });
-  const evidence = evidenceFields(id);
-  const form = el("form", { class: "argue", "aria-label": parent ? "Reply" : "Argue about this annotation" },
-    field("Stance", stance), field("Text", text), ...evidence.fields,
-    el("button", { type: "submit" }, parent ? "Post reply" : "Post argument"));
-  submitTo(form, `/api/annotations/${encodeURIComponent(annotation.annotationId)}/arguments`, () => ({
-    stance: stance.value, text: text.value, evidence: evidence.value(),
-    ...(parent ? { parentArgumentId: parent.argumentId } : {}),
-  }), reload);
-  return form;
+  return postArgumentForm({
+    id: `${parent ? `reply-${parent.argumentId}` : "argue"}-${annotation.annotationId}`,
+    path: `/api/annotations/${encodeURIComponent(annotation.annotationId)}/arguments`,
+    parent, cls: "argue", label: parent ? "Reply" : "Argue about this annotation", heading: null, done: reload,
+  });
 }
 
 /** Agree or disagree with an annotation (a disagreement needs a reason); not offered to its creator. */

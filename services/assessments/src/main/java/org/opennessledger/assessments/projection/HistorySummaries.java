@@ -172,13 +172,22 @@ final class HistorySummaries {
     }
 
     static String of(ArgumentPosted e) {
-        return e.authorId() + " posted " + describe(e.stance()) + " on claim " + e.claimId()
-                + (e.parentArgumentId() == null ? "" : " in reply to argument " + e.parentArgumentId());
+        return posted(e.authorId(), e.stance(), "claim " + e.claimId(), e.parentArgumentId());
     }
 
     static String of(ArgumentEdited e) {
-        return e.editorId() + " edited argument " + e.argumentId() + " on claim " + e.claimId() + " (revision "
-                + e.revision() + (e.afterReply() ? ", after a reply" : "") + ")";
+        return edited(e.editorId(), e.argumentId(), "claim " + e.claimId(), e.revision(), e.afterReply());
+    }
+
+    /** An argument posted in the thread of {@code thread} ("claim c1", "annotation a1"). */
+    private static String posted(String authorId, Stance stance, String thread, String parentArgumentId) {
+        return authorId + " posted " + describe(stance) + " on " + thread
+                + (parentArgumentId == null ? "" : " in reply to argument " + parentArgumentId);
+    }
+
+    private static String edited(String editorId, String argumentId, String thread, int revision, boolean afterReply) {
+        return editorId + " edited argument " + argumentId + " on " + thread + " (revision " + revision
+                + (afterReply ? ", after a reply" : "") + ")";
     }
 
     static String of(ClaimDisputed e) {
@@ -291,13 +300,11 @@ final class HistorySummaries {
     }
 
     static String of(AnnotationArgumentPosted e) {
-        return e.authorId() + " posted " + describe(e.stance()) + " on annotation " + e.annotationId()
-                + (e.parentArgumentId() == null ? "" : " in reply to argument " + e.parentArgumentId());
+        return posted(e.authorId(), e.stance(), "annotation " + e.annotationId(), e.parentArgumentId());
     }
 
     static String of(AnnotationArgumentEdited e) {
-        return e.editorId() + " edited argument " + e.argumentId() + " on annotation " + e.annotationId()
-                + " (revision " + e.revision() + (e.afterReply() ? ", after a reply" : "") + ")";
+        return edited(e.editorId(), e.argumentId(), "annotation " + e.annotationId(), e.revision(), e.afterReply());
     }
 
     static String of(LicenceTermCited e) {

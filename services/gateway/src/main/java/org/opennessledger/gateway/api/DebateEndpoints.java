@@ -55,8 +55,7 @@ final class DebateEndpoints {
     private void listAnnotationArguments(RoutingContext ctx) {
         String annotationId = ctx.pathParam("annotationId");
         queries.optional(new GetAnnotation(annotationId), AnnotationView.class)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound(
-                        "No annotation with id '" + annotationId + "'.")))
+                .map(found -> found.orElseThrow(() -> DocumentEndpoints.noAnnotation(annotationId)))
                 .compose(found -> annotationArguments(annotationId))
                 .onSuccess(arguments -> JsonBodies.respond(ctx, 200, arguments))
                 .onFailure(ctx::fail);
@@ -102,8 +101,7 @@ final class DebateEndpoints {
     }
 
     private Future<Optional<ArgumentView>> annotationArgument(String annotationId, String argumentId) {
-        return annotationArguments(annotationId)
-                .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
+        return annotationArguments(annotationId).map(all -> withId(all, argumentId));
     }
 
     private static Stance stance(ApiRequests.PostArgument body) {
@@ -163,6 +161,11 @@ final class DebateEndpoints {
 
     Future<Optional<ArgumentView>> argument(String claimId, String argumentId, boolean includeHidden) {
         return queries.list(new ListArguments(claimId, includeHidden), ArgumentView.class)
-                .map(all -> all.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst());
+                .map(all -> withId(all, argumentId));
+    }
+
+    /** The argument of {@code thread} with that id, if any. */
+    private static Optional<ArgumentView> withId(List<ArgumentView> thread, String argumentId) {
+        return thread.stream().filter(a -> a.argumentId().equals(argumentId)).findFirst();
     }
 }

@@ -276,8 +276,14 @@ final class DocumentEndpoints {
         return ApiException.notFound("Document '" + documentId + "' has no version " + version + ".");
     }
 
-    private static ApiException noAnnotation(String annotationId) {
+    /** A 404: the annotation a path names does not exist. */
+    static ApiException noAnnotation(String annotationId) {
         return ApiException.notFound("No annotation with id '" + annotationId + "'.");
+    }
+
+    /** A 400: a request body names an annotation (at {@code pointer}) that does not exist. */
+    static ApiException unknownAnnotation(String pointer, String annotationId) {
+        return ApiException.invalid(pointer, "there is no annotation with id '" + annotationId + "'");
     }
 
     private static String versionLocation(String documentId, int version) {

@@ -55,8 +55,7 @@ final class EvidenceResolver {
         String annotationId = input.annotationId();
         return queries.optional(new GetAnnotation(annotationId), AnnotationView.class).compose(annotation -> {
             if (annotation.isEmpty()) {
-                return Future.failedFuture(ApiException.invalid(pointer + "/annotationId",
-                        "there is no annotation with id '" + annotationId + "'"));
+                return Future.failedFuture(DocumentEndpoints.unknownAnnotation(pointer + "/annotationId", annotationId));
             }
             AnnotationView found = annotation.get();
             return queries.optional(new GetDocument(found.documentId()), DocumentView.class)

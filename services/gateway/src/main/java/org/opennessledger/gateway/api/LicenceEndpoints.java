@@ -46,12 +46,16 @@ final class LicenceEndpoints {
 
     /** The licence with the passages cited for its terms; 404 when neither SPDX nor the catalogue knows it. */
     private Future<LicenceView> licence(String id) {
+        return known(id).compose(licence -> !"catalogue".equals(licence.kind()) ? Future.succeededFuture(licence)
+                : queries.list(new ListLicenceCitations(licence.id()), LicenceCitationView.class)
+                        .map(licence::withCitations));
+    }
+
+    /** The licence as SPDX or the catalogue describes it, without its citations; 404 when neither knows it. */
+    private Future<LicenceView> known(String id) {
         return queries.optional(new GetLicence(id), LicenceView.class)
                 .map(licence -> licence.orElseThrow(() -> ApiException.notFound("No licence with id '" + id
-                        + "' is on the SPDX list or in the ledger's catalogue.")))
-                .compose(licence -> !"catalogue".equals(licence.kind()) ? Future.succeededFuture(licence)
-                        : queries.list(new ListLicenceCitations(licence.id()), LicenceCitationView.class)
-                                .map(licence::withCitations));
+                        + "' is on the SPDX list or in the ledger's catalogue.")));
     }
 
     private interface CitationCommand {
@@ -68,15 +72,14 @@ final class LicenceEndpoints {
         LicenceTerm term = LicenceTerm.fromId(body.term())
                 .orElseThrow(() -> ApiException.invalid("/term", "is not a licence term"));
         String requested = ctx.pathParam("licenceId");
-        licence(requested).compose(licence -> {
+        known(requested).compose(licence -> {
             if (!"catalogue".equals(licence.kind())) {
                 return Future.failedFuture(new ApiException(ProblemType.UNPROCESSABLE, "Licence '" + licence.id()
                         + "' is an SPDX licence: only the ledger's catalogue licences have structured terms to cite for."));
             }
             return queries.optional(new GetAnnotation(body.annotationId()), AnnotationView.class)
                     .compose(annotation -> annotation.isPresent() ? Future.succeededFuture(licence.id())
-                            : Future.failedFuture(ApiException.invalid("/annotationId",
-                                    "there is no annotation with id '" + body.annotationId() + "'")));
+                            : Future.failedFuture(DocumentEndpoints.unknownAnnotation("/annotationId", body.annotationId())));
         }).compose(licenceId -> writes.send(ctx, command.of(licenceId, term, body.annotationId()),
                         ApiRequests.reasonOr(body.reason(), verb + " annotation " + body.annotationId() + " for the "
                                 + term.id() + " term of licence " + licenceId))
